@@ -1,0 +1,5 @@
+/**
+ * The CDN bundle: one `<script type="module">` registers every cop-widgets tag.
+ * Widgets add their `define` import here as they land.
+ */
+export * from './index.js';

@@ -1,0 +1,75 @@
+import type * as z from 'zod/mini';
+import { messages, type Lang, type Messages } from '../shared/i18n/index.js';
+
+type IssueMessages = Messages['issue'];
+type IssueKey = keyof IssueMessages;
+
+/**
+ * One problem in a feed or request body, kept language-neutral so the same issue can be shown
+ * in Dutch or English: a path (`['sessions', 3, 'end']`), a message key and its arguments.
+ */
+export interface FeedIssue {
+  path: (string | number)[];
+  key: IssueKey;
+  args: (string | number)[];
+}
+
+/** `['sessions', 3, 'end']` → `sessions[3].end`; the root is `feed`. */
+export function formatPath(path: readonly (string | number)[]): string {
+  if (path.length === 0) return 'feed';
+  return path.reduce<string>((out, part) => (typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${part}` : part), '');
+}
+
+/** "sessions[3].end ligt vóór of op start: …" */
+export function describeIssue(issue: FeedIssue, lang: Lang): string {
+  const message = messages(lang).issue[issue.key] as string | ((...args: (string | number)[]) => string);
+  const text = typeof message === 'function' ? message(...issue.args) : message;
+  return `${formatPath(issue.path)} ${text}`;
+}
+
+const pathOf = (issue: z.core.$ZodIssue) => issue.path.map((p) => (typeof p === 'number' ? p : String(p)));
+
+/** Turns zod's issues (parsed with `reportInput: true`) into our language-neutral ones. */
+export function toFeedIssues(issues: readonly z.core.$ZodIssue[]): FeedIssue[] {
+  return issues.flatMap((issue): FeedIssue[] => {
+    // A union reports each branch it tried; the first branch's problems are the useful ones.
+    if (issue.code === 'invalid_union' && issue.errors.length > 0) return toFeedIssues(issue.errors[0] ?? []);
+    return [{ path: pathOf(issue), ...keyAndArgs(issue) }];
+  });
+}
+
+function keyAndArgs(issue: z.core.$ZodIssue): Pick<FeedIssue, 'key' | 'args'> {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined) return { key: 'missing', args: [] };
+      if (issue.expected === 'int') return { key: 'notInteger', args: [] };
+      return { key: 'type', args: [issue.expected] };
+    case 'too_small': {
+      const min = Number(issue.minimum);
+      if (issue.origin === 'string') return { key: 'tooShort', args: [min] };
+      if (issue.origin === 'array') return { key: 'tooFewItems', args: [min] };
+      return { key: 'tooSmall', args: [min] };
+    }
+    case 'too_big': {
+      const max = Number(issue.maximum);
+      if (issue.origin === 'string') return { key: 'tooLong', args: [max] };
+      if (issue.origin === 'array') return { key: 'tooManyItems', args: [max] };
+      return { key: 'tooBig', args: [max] };
+    }
+    case 'invalid_format':
+      if (issue.format === 'datetime') return { key: 'dateTime', args: [] };
+      if (issue.format === 'email') return { key: 'email', args: [] };
+      return { key: 'invalid', args: [] };
+    case 'invalid_value':
+      return { key: 'oneOf', args: [issue.values.map((v) => String(v)).join(', ')] };
+    case 'custom': {
+      const { key, id, list } = (issue.params ?? {}) as { key?: IssueKey; id?: string; list?: string };
+      if (key === 'duplicateId') return { key, args: [id ?? ''] };
+      if (key === 'unknownReference') return { key, args: [id ?? '', list ?? ''] };
+      if (key) return { key, args: [] };
+      return { key: 'invalid', args: [] };
+    }
+    default:
+      return { key: 'invalid', args: [] };
+  }
+}

@@ -1,0 +1,106 @@
+import { FeedError } from './errors.js';
+import { parseFeed } from './parse.js';
+import type { Feed } from './schema.js';
+
+export interface LoadFeedOptions {
+  /** Stops waiting for this caller; the shared request is cancelled once no caller waits. */
+  signal?: AbortSignal;
+  /** Gives up after this long (default 15 s), so a hanging server never leaves a spinner forever. */
+  timeoutMs?: number;
+}
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+
+interface Pending {
+  promise: Promise<Feed>;
+  controller: AbortController;
+  waiting: number;
+  settled: boolean;
+}
+
+/** One request per absolute URL per page: every widget on the page shares it. */
+const cache = new Map<string, Pending>();
+
+/** Makes `./feed.json` and `/feed.json` the same key as its absolute form. */
+export function absoluteUrl(url: string): string {
+  return new URL(url, document.baseURI).href;
+}
+
+/**
+ * Fetches and validates a feed. Calls for the same URL share one request and one result;
+ * a failed load is forgotten, so the next call (a "try again") fetches afresh.
+ */
+export function loadFeed(url: string, options: LoadFeedOptions = {}): Promise<Feed> {
+  const key = absoluteUrl(url);
+  let pending = cache.get(key);
+  if (!pending) {
+    pending = startLoad(key, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    cache.set(key, pending);
+  }
+  return waitFor(key, pending, options.signal);
+}
+
+/** Forgets loaded feeds, e.g. to show fresh availability from the server. */
+export function clearFeedCache(url?: string): void {
+  if (url === undefined) cache.clear();
+  else cache.delete(absoluteUrl(url));
+}
+
+function startLoad(url: string, timeoutMs: number): Pending {
+  const controller = new AbortController();
+  const pending: Pending = { controller, waiting: 0, settled: false, promise: Promise.resolve(null as never) };
+  const timer = setTimeout(() => controller.abort(new FeedError('timeout', { url, timeoutMs })), timeoutMs);
+  pending.promise = fetchFeed(url, controller.signal)
+    .catch((error: unknown) => {
+      if (cache.get(url) === pending) cache.delete(url);
+      throw error;
+    })
+    .finally(() => {
+      clearTimeout(timer);
+      pending.settled = true;
+    });
+  // The shared promise may be rejected while nobody waits (after every caller aborted).
+  pending.promise.catch(() => {});
+  return pending;
+}
+
+async function fetchFeed(url: string, signal: AbortSignal): Promise<Feed> {
+  let response: Response;
+  try {
+    response = await fetch(url, { signal, headers: { accept: 'application/json' }, credentials: 'omit' });
+  } catch (cause) {
+    throw abortReason(signal) ?? new FeedError('network', { url, cause });
+  }
+  if (!response.ok) throw new FeedError('http', { url, status: response.status });
+  let data: unknown;
+  try {
+    data = await response.json();
+  } catch (cause) {
+    throw abortReason(signal) ?? new FeedError('json', { url, cause });
+  }
+  return parseFeed(data, url);
+}
+
+function abortReason(signal: AbortSignal): FeedError | undefined {
+  if (!signal.aborted) return undefined;
+  return signal.reason instanceof FeedError ? signal.reason : new FeedError('aborted');
+}
+
+/** Every caller counts as waiting; the request is cancelled only when the last one aborts. */
+function waitFor(url: string, pending: Pending, signal?: AbortSignal): Promise<Feed> {
+  if (signal?.aborted) return Promise.reject(new FeedError('aborted', { url }));
+  pending.waiting += 1;
+  if (!signal) return pending.promise;
+  return new Promise<Feed>((resolve, reject) => {
+    const onAbort = () => {
+      pending.waiting -= 1;
+      reject(new FeedError('aborted', { url }));
+      if (pending.waiting === 0 && !pending.settled) {
+        pending.controller.abort(new FeedError('aborted', { url }));
+        if (cache.get(url) === pending) cache.delete(url);
+      }
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    pending.promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}

@@ -1,0 +1,10 @@
+/**
+ * cop-widgets without side effects: every class and helper, nothing registered.
+ * Import `cop-widgets/<widget>` (or the CDN bundle) to register tags.
+ */
+export * from './feed/index.js';
+export { CopElement, type FeedState } from './shared/cop-element.js';
+export type { CopEventDetails, CopEventName } from './shared/events.js';
+export { resolveLang, toLang, type Lang } from './shared/i18n/index.js';
+export { formatDate, formatMonth, formatSessionWhen, formatTime, PROGRAMME_TIME_ZONE } from './shared/datetime.js';
+export { VERSION } from './shared/version.js';

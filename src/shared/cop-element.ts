@@ -1,0 +1,215 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { FeedError } from '../feed/errors.js';
+import { loadFeed, clearFeedCache } from '../feed/loader.js';
+import { parseFeed } from '../feed/parse.js';
+import type { Feed, FeedInput } from '../feed/schema.js';
+import type { CopEventDetails, CopEventName } from './events.js';
+import { messages, resolveLang, toLang, type Lang, type Messages } from './i18n/index.js';
+import { stateStyles } from './states.styles.js';
+import { themeStyles } from './theme.styles.js';
+import { VERSION } from './version.js';
+
+export type FeedState =
+  | { status: 'idle' }
+  | { status: 'loading' }
+  | { status: 'ready'; feed: Feed }
+  | { status: 'error'; error: FeedError };
+
+/** Feed errors shown in full; the rest are counted, so a broken feed never floods the page. */
+const MAX_ISSUES_SHOWN = 10;
+
+/**
+ * The base of every cop-widgets element: feed loading and its states, language, typed events
+ * and safe registration. A widget implements `renderFeed(feed)`; loading, error and "no feed"
+ * are rendered here, the same way in every widget.
+ *
+ * @cssprop [--cop-font-family=system-ui, sans-serif] - Font of all text.
+ * @cssprop [--cop-font-size=1rem] - Base font size; everything else scales with it.
+ * @cssprop [--cop-line-height=1.5] - Line height of running text.
+ * @cssprop [--cop-color-text=#1b1b1b] - Text colour (dark scheme: #f2f2f2).
+ * @cssprop [--cop-color-text-muted=#575757] - Secondary text, e.g. past sessions; 7:1 on white.
+ * @cssprop [--cop-color-background=#ffffff] - Background of inputs and panels.
+ * @cssprop [--cop-color-surface=#f3f3f3] - Background of cards and states.
+ * @cssprop [--cop-color-border=#767676] - Borders of inputs and cards; 4.5:1 on white.
+ * @cssprop [--cop-color-primary=#01689b] - Buttons, links and highlights.
+ * @cssprop [--cop-color-primary-contrast=#ffffff] - Text on the primary colour.
+ * @cssprop [--cop-color-danger=#b01c1c] - Errors and cancelled sessions.
+ * @cssprop [--cop-color-success=#2b6e2f] - Confirmations.
+ * @cssprop [--cop-color-focus=#1b1b1b] - Focus ring.
+ * @cssprop [--cop-color-focus-halo=#ffdd00] - Halo around the focus ring, visible on dark backgrounds.
+ * @cssprop [--cop-radius=0.25rem] - Corner radius.
+ * @cssprop [--cop-space-xs=0.25rem] - Smallest spacing.
+ * @cssprop [--cop-space-s=0.5rem] - Small spacing.
+ * @cssprop [--cop-space-m=1rem] - Medium spacing.
+ * @cssprop [--cop-space-l=1.5rem] - Large spacing.
+ * @cssprop [--cop-space-xl=2.5rem] - Largest spacing.
+ * @cssprop [--cop-state-min-block-size=6rem] - Height reserved while loading, so the page does not jump.
+ *
+ * @fires {CustomEvent<{ error: FeedError; src?: string }>} cop-feed-error - The feed could not be loaded or is invalid.
+ */
+export class CopElement extends LitElement {
+  /** The version of cop-widgets this class belongs to. */
+  static version = VERSION;
+
+  static override styles = [themeStyles, stateStyles];
+
+  static override properties = {
+    src: { type: String },
+    feed: { attribute: false },
+    lang: { type: String, reflect: true },
+    feedState: { state: true },
+  };
+
+  /** URL of the programme's JSON feed (absolute, or relative to the page). */
+  declare src: string | undefined;
+  /** The feed as an object, instead of `src`; it is validated like a loaded one. */
+  declare feed: FeedInput | undefined;
+  /** `nl` (default) or `en`; without it, the nearest `lang` attribute of the page decides. */
+  declare lang: string;
+  /** Where loading the feed stands; read it to know what the widget shows. */
+  declare feedState: FeedState;
+
+  #loading: AbortController | undefined;
+
+  constructor() {
+    super();
+    this.feedState = { status: 'idle' };
+  }
+
+  /**
+   * Registers `tag` for this class, unless the tag is taken: then it warns and leaves the
+   * existing element alone (two copies of the bundle on one page must never throw).
+   */
+  static define(this: CustomElementConstructor & { version: string }, tag: string): void {
+    const existing = customElements.get(tag) as (CustomElementConstructor & { version?: string }) | undefined;
+    if (existing) {
+      if (existing !== this) {
+        console.warn(`cop-widgets ${this.version}: <${tag}> is already defined by version ${existing.version ?? 'unknown'}; keeping that one.`);
+      }
+      return;
+    }
+    try {
+      customElements.define(tag, this);
+    } catch (error) {
+      console.warn(`cop-widgets ${this.version}: <${tag}> could not be registered.`, error);
+    }
+  }
+
+  /**
+   * The language this widget speaks now. Its own `lang` property counts first: Lit renders
+   * before it reflects the property to the attribute that `resolveLang` reads.
+   */
+  get language(): Lang {
+    return this.lang ? toLang(this.lang) : resolveLang(this);
+  }
+
+  /** This widget's messages in its language. */
+  protected get t(): Messages {
+    return messages(this.language);
+  }
+
+  /** Fires one of our events: bubbles out of the shadow root, so the host page can listen anywhere. */
+  protected emit<K extends CopEventName>(type: K, detail: CopEventDetails[K]): boolean {
+    return this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable: true }));
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Reconnected after a move in the DOM: finish what was cancelled on disconnect.
+    if (this.feedState.status === 'loading' && !this.#loading) void this.#load();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#loading?.abort();
+    this.#loading = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('src') || changed.has('feed')) void this.#load();
+  }
+
+  async #load(): Promise<void> {
+    this.#loading?.abort();
+    this.#loading = undefined;
+    if (this.feed !== undefined) {
+      this.#settle(() => parseFeed(this.feed));
+      return;
+    }
+    if (!this.src) {
+      this.feedState = { status: 'idle' };
+      return;
+    }
+    const controller = new AbortController();
+    this.#loading = controller;
+    this.feedState = { status: 'loading' };
+    const src = this.src;
+    try {
+      const feed = await loadFeed(src, { signal: controller.signal });
+      if (this.#loading === controller) this.#settle(() => feed);
+    } catch (error) {
+      if (this.#loading === controller) this.#settle(() => { throw error; });
+    } finally {
+      if (this.#loading === controller) this.#loading = undefined;
+    }
+  }
+
+  #settle(getFeed: () => Feed): void {
+    try {
+      this.feedState = { status: 'ready', feed: getFeed() };
+    } catch (cause) {
+      const error = cause instanceof FeedError ? cause : new FeedError('json', { url: this.src, cause });
+      this.feedState = { status: 'error', error };
+      this.emit('cop-feed-error', { error, src: this.src });
+    }
+  }
+
+  /** Loads the feed again, bypassing the page's shared copy (after a network error, say). */
+  reload(): void {
+    if (this.src) clearFeedCache(this.src);
+    void this.#load();
+  }
+
+  /** What the widget shows once its feed is loaded and valid. */
+  protected renderFeed(_feed: Feed): TemplateResult | typeof nothing {
+    return nothing;
+  }
+
+  override render(): TemplateResult | typeof nothing {
+    const state = this.feedState;
+    switch (state.status) {
+      case 'ready':
+        return this.renderFeed(state.feed);
+      case 'loading':
+        return html`<div class="state state--loading" role="status" part="state">${this.t.states.loading}</div>`;
+      case 'error':
+        return this.renderError(state.error);
+      case 'idle':
+        return html`<div class="state state--error" role="alert" part="state">${this.t.states.noFeed}</div>`;
+    }
+  }
+
+  /** A readable error with the reason and, for a schema error, each field that is wrong. */
+  protected renderError(error: FeedError): TemplateResult {
+    const [headline, ...issues] = error.describe(this.language);
+    const shown = issues.slice(0, MAX_ISSUES_SHOWN);
+    const more = issues.length - shown.length;
+    const canRetry = error.kind !== 'schema' && error.kind !== 'json' && Boolean(this.src);
+    return html`<div class="state state--error" role="alert" part="state error">
+      <p class="state__title">${this.t.states.errorTitle}</p>
+      <p>${headline}</p>
+      ${shown.length
+        ? html`<ul class="state__list">
+            ${shown.map((issue) => html`<li><code>${issue}</code></li>`)}
+            ${more > 0 ? html`<li>${this.t.states.more(more)}</li>` : nothing}
+          </ul>`
+        : nothing}
+      ${canRetry ? html`<button class="cop-button" type="button" @click=${() => this.reload()}>${this.t.states.retry}</button>` : nothing}
+    </div>`;
+  }
+
+  /** A friendly "nothing to show" box for widgets whose feed has no content for them. */
+  protected renderEmpty(message = this.t.states.empty): TemplateResult {
+    return html`<div class="state" role="status" part="state">${message}</div>`;
+  }
+}

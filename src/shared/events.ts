@@ -1,0 +1,18 @@
+import type { FeedError } from '../feed/errors.js';
+
+/**
+ * Every event cop-widgets fires, with the type of its `detail`. Widgets add theirs here, so the
+ * host page's `addEventListener('cop-…', e => e.detail)` is typed in one place.
+ */
+export interface CopEventDetails {
+  /** The feed could not be loaded or is invalid; the widget shows the same message. */
+  'cop-feed-error': { error: FeedError; src?: string };
+}
+
+export type CopEventName = keyof CopEventDetails;
+
+declare global {
+  interface HTMLElementEventMap {
+    'cop-feed-error': CustomEvent<CopEventDetails['cop-feed-error']>;
+  }
+}

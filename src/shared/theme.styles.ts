@@ -1,0 +1,103 @@
+import { css } from 'lit';
+
+/**
+ * Global design tokens. Each `--cop-*` custom property is public API (documented with
+ * `@cssprop` on CopElement); each widget reads them through private `--_*` properties that
+ * hold the default, so a partner overrides a token once on the page and every widget follows.
+ *
+ * Colours use light-dark(): the widget turns dark only when the host page opts into dark
+ * (`color-scheme: light dark` or `dark`), so it never clashes with a light partner page.
+ * Defaults reach WCAG 2.2 AA: text ≥ 4.5:1, borders and focus ≥ 3:1 on the background.
+ */
+export const themeStyles = css`
+  :host {
+    --_font-family: var(--cop-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    --_font-size: var(--cop-font-size, 1rem);
+    --_line-height: var(--cop-line-height, 1.5);
+    --_color-text: var(--cop-color-text, light-dark(#1b1b1b, #f2f2f2));
+    --_color-text-muted: var(--cop-color-text-muted, light-dark(#575757, #c4c4c4));
+    --_color-background: var(--cop-color-background, light-dark(#ffffff, #1b1b1b));
+    --_color-surface: var(--cop-color-surface, light-dark(#f3f3f3, #2a2a2a));
+    --_color-border: var(--cop-color-border, light-dark(#767676, #9a9a9a));
+    --_color-primary: var(--cop-color-primary, light-dark(#01689b, #8fcdf0));
+    --_color-primary-contrast: var(--cop-color-primary-contrast, light-dark(#ffffff, #1b1b1b));
+    --_color-danger: var(--cop-color-danger, light-dark(#b01c1c, #ff9c9c));
+    --_color-success: var(--cop-color-success, light-dark(#2b6e2f, #8fd694));
+    --_color-focus: var(--cop-color-focus, light-dark(#1b1b1b, #ffffff));
+    --_color-focus-halo: var(--cop-color-focus-halo, light-dark(#ffdd00, #1b1b1b));
+    --_radius: var(--cop-radius, 0.25rem);
+    --_space-xs: var(--cop-space-xs, 0.25rem);
+    --_space-s: var(--cop-space-s, 0.5rem);
+    --_space-m: var(--cop-space-m, 1rem);
+    --_space-l: var(--cop-space-l, 1.5rem);
+    --_space-xl: var(--cop-space-xl, 2.5rem);
+
+    display: block;
+    box-sizing: border-box;
+    color-scheme: inherit;
+    font-family: var(--_font-family);
+    font-size: var(--_font-size);
+    line-height: var(--_line-height);
+    color: var(--_color-text);
+    /* Text a host page sets with text-align or letter-spacing should not leak in. */
+    text-align: start;
+    letter-spacing: normal;
+  }
+
+  :host([hidden]) {
+    display: none;
+  }
+
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+
+  /* A two-tone ring is visible on any background (WCAG 2.4.7, 2.4.13). */
+  :focus-visible {
+    outline: 3px solid var(--_color-focus);
+    outline-offset: 2px;
+    box-shadow: 0 0 0 5px var(--_color-focus-halo);
+  }
+
+  .visually-hidden {
+    position: absolute !important;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+
+  button.cop-button {
+    font: inherit;
+    min-block-size: 2.75rem;
+    min-inline-size: 2.75rem;
+    padding: var(--_space-s) var(--_space-m);
+    border: 2px solid var(--_color-primary);
+    border-radius: var(--_radius);
+    background: var(--_color-primary);
+    color: var(--_color-primary-contrast);
+    cursor: pointer;
+  }
+
+  @media (forced-colors: active) {
+    :focus-visible {
+      outline-color: Highlight;
+      box-shadow: none;
+    }
+    button.cop-button {
+      border-color: ButtonText;
+    }
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    *,
+    *::before,
+    *::after {
+      animation-duration: 0.01ms !important;
+      transition-duration: 0.01ms !important;
+    }
+  }
+`;
