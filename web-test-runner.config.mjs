@@ -1,4 +1,5 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { findChromium } from './scripts/find-chromium.mjs';
 
@@ -8,7 +9,27 @@ import { findChromium } from './scripts/find-chromium.mjs';
  */
 export const TEST_TIME_ZONE = 'America/New_York';
 
+/** Counts every test of every file, so CI's log ends with one plain line: `tests: N passed, N failed, N skipped`. */
+function summaryReporter() {
+  return {
+    onTestRunFinished({ sessions }) {
+      const count = { passed: 0, failed: 0, skipped: 0 };
+      const walk = (suite) => {
+        for (const test of suite?.tests ?? []) count[test.skipped ? 'skipped' : test.passed ? 'passed' : 'failed'] += 1;
+        for (const child of suite?.suites ?? []) walk(child);
+      };
+      for (const session of sessions) {
+        walk(session.testResults);
+        // A file that failed to load has no results but must not pass unseen.
+        if (!session.testResults && !session.passed) count.failed += 1;
+      }
+      console.log(`\ntests: ${count.passed} passed, ${count.failed} failed, ${count.skipped} skipped`);
+    },
+  };
+}
+
 export default {
+  reporters: [defaultReporter(), summaryReporter()],
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 2,
@@ -29,6 +50,10 @@ export default {
           '--disable-sync',
           '--no-first-run',
           '--disable-dev-shm-usage',
+          // Test pages run side by side in tabs; a background tab must still get timers and frames.
+          '--disable-background-timer-throttling',
+          '--disable-renderer-backgrounding',
+          '--disable-backgrounding-occluded-windows',
         ],
       },
       async createPage({ browser }) {

@@ -20,11 +20,15 @@ export function formatPath(path: readonly (string | number)[]): string {
   return path.reduce<string>((out, part) => (typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${part}` : part), '');
 }
 
+/** What is wrong with the field, without its path: "ligt vóór of op start: …" */
+export function issueText(issue: FeedIssue, lang: Lang): string {
+  const message = messages(lang).issue[issue.key] as string | ((...args: (string | number)[]) => string);
+  return typeof message === 'function' ? message(...issue.args) : message;
+}
+
 /** "sessions[3].end ligt vóór of op start: …" */
 export function describeIssue(issue: FeedIssue, lang: Lang): string {
-  const message = messages(lang).issue[issue.key] as string | ((...args: (string | number)[]) => string);
-  const text = typeof message === 'function' ? message(...issue.args) : message;
-  return `${formatPath(issue.path)} ${text}`;
+  return `${formatPath(issue.path)} ${issueText(issue, lang)}`;
 }
 
 const pathOf = (issue: z.core.$ZodIssue) => issue.path.map((p) => (typeof p === 'number' ? p : String(p)));
