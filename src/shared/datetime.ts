@@ -1,54 +1,86 @@
 /**
  * Dates and times as the programme's visitors expect them: always in Europe/Amsterdam,
- * whatever zone the visitor's computer is set to, formatted with date-fns' nl or en-GB locale.
- * TZDate does the zone arithmetic, so daylight-saving changes fall where Dutch clocks change.
+ * whatever zone the visitor's computer is set to, so daylight-saving changes fall where
+ * Dutch clocks change.
+ *
+ * Formatting uses the browser's Intl.DateTimeFormat with an explicit time zone, not date-fns'
+ * `format`: the same output for ~0 KB instead of 8.4 KB min+gzip (format with its locales),
+ * a third of a widget's budget. date-fns and @date-fns/tz stay for calendar arithmetic.
+ * Formatters are cached: creating one costs far more than using it, and a calendar formats
+ * thousands of dates.
  */
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
-import { enGB } from 'date-fns/locale/en-GB';
-import { nl as nlLocale } from 'date-fns/locale/nl';
 import { messages, type Lang } from './i18n/index.js';
 
 export const PROGRAMME_TIME_ZONE = 'Europe/Amsterdam';
 
-const locales = { nl: nlLocale, en: enGB } as const;
+type Instant = string | number | Date;
 
-/** The instant as a date in Amsterdam, whose calendar fields (day, hour) are Dutch wall-clock time. */
-export function inAmsterdam(instant: string | number | Date): TZDate {
-  const time = typeof instant === 'string' ? Date.parse(instant) : +instant;
-  return new TZDate(time, PROGRAMME_TIME_ZONE);
+const LOCALES: Record<Lang, string> = { nl: 'nl-NL', en: 'en-GB' };
+
+const OPTIONS = {
+  /** "ma 2 maart 2020" / "Mon 2 March 2020" */
+  date: { weekday: 'short', day: 'numeric', month: 'long', year: 'numeric' },
+  /** "13.00" / "13:00" */
+  time: { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+  /** "maart 2020" / "March 2020" */
+  month: { month: 'long', year: 'numeric' },
+  /** "2020-03-02" in any locale, for keys */
+  day: { year: 'numeric', month: '2-digit', day: '2-digit' },
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+type Kind = keyof typeof OPTIONS;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(kind: Kind, lang: Lang): Intl.DateTimeFormat {
+  const key = `${kind}:${lang}`;
+  let cached = formatters.get(key);
+  if (!cached) {
+    cached = new Intl.DateTimeFormat(LOCALES[lang], { ...OPTIONS[kind], timeZone: PROGRAMME_TIME_ZONE });
+    formatters.set(key, cached);
+  }
+  return cached;
 }
 
-function formatIn(instant: string | number | Date, pattern: string, lang: Lang): string {
-  return format(inAmsterdam(instant), pattern, { locale: locales[lang] });
+const toDate = (instant: Instant) => (instant instanceof Date ? instant : new Date(instant));
+
+/** Joins the parts of a formatted date, with the separators the language's house style wants. */
+function parts(kind: Kind, lang: Lang, instant: Instant, separator: (literal: string) => string = (s) => s): string {
+  return formatter(kind, lang)
+    .formatToParts(toDate(instant))
+    .map((part) => (part.type === 'literal' ? separator(part.value) : part.value))
+    .join('');
 }
 
 /** "ma 2 maart 2020" / "Mon 2 March 2020" */
-export function formatDate(instant: string | number | Date, lang: Lang): string {
-  return formatIn(instant, messages(lang).dateFormats.date, lang);
+export function formatDate(instant: Instant, lang: Lang): string {
+  // en-GB writes "Mon, 2 March 2020"; one style in both languages reads calmer in a list.
+  return parts('date', lang, instant, (literal) => literal.replace(',', ''));
 }
 
-/** "13.00" / "13:00" */
-export function formatTime(instant: string | number | Date, lang: Lang): string {
-  return formatIn(instant, messages(lang).dateFormats.time, lang);
+/** "13.00" (Dutch house style, as in "13.00 uur") / "13:00" */
+export function formatTime(instant: Instant, lang: Lang): string {
+  return parts('time', lang, instant, (literal) => (lang === 'nl' && literal === ':' ? '.' : literal));
 }
 
 /** "maart 2020" / "March 2020" */
-export function formatMonth(instant: string | number | Date, lang: Lang): string {
-  return formatIn(instant, messages(lang).dateFormats.month, lang);
+export function formatMonth(instant: Instant, lang: Lang): string {
+  return formatter('month', lang).format(toDate(instant));
 }
 
 /** The Amsterdam calendar day of an instant as `yyyy-MM-dd`, for grouping sessions by day. */
-export function dayKey(instant: string | number | Date): string {
-  return format(inAmsterdam(instant), 'yyyy-MM-dd');
+export function dayKey(instant: Instant): string {
+  const values: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
+  for (const part of formatter('day', 'en').formatToParts(toDate(instant))) values[part.type] = part.value;
+  return `${values.year}-${values.month}-${values.day}`;
 }
 
 /**
  * "ma 2 maart 2020, 13.00–17.00 uur"; a session that ends on a later day names both days:
- * "vr 3 juli 2020, 17.30 – za 4 juli 2020, 01.00 uur".
+ * "do 1 juli 2027, 17.30 – vr 2 juli 2027, 01.00 uur".
  */
 export function formatSessionWhen(start: string, end: string, lang: Lang): string {
-  const { timeRange } = messages(lang).dateFormats;
+  const { timeRange } = messages(lang).dates;
   const startDay = formatDate(start, lang);
   if (dayKey(start) === dayKey(end)) return `${startDay}, ${timeRange(formatTime(start, lang), formatTime(end, lang))}`;
   return timeRange(`${startDay}, ${formatTime(start, lang)} `, ` ${formatDate(end, lang)}, ${formatTime(end, lang)}`);

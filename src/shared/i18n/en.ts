@@ -2,11 +2,7 @@ import { typeNames, type Messages } from './nl.js';
 
 /** English; chosen with `lang="en"` on the element or an ancestor. */
 export const en: Messages = {
-  dateFormats: {
-    /** "Mon 2 March 2020" */
-    date: 'EEE d MMMM yyyy',
-    month: 'LLLL yyyy',
-    time: 'HH:mm',
+  dates: {
     timeRange: (from, to) => `${from}–${to}`,
   },
   states: {

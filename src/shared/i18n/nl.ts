@@ -1,11 +1,6 @@
 /** Dutch, the default language. Every visible string of every widget lives here and in `en.ts`. */
 export const nl = {
-  dateFormats: {
-    /** "ma 2 maart 2020" */
-    date: 'EEEEEE d MMMM yyyy',
-    /** "maart 2020" */
-    month: 'LLLL yyyy',
-    time: 'HH.mm',
+  dates: {
     /** "13.00–17.00 uur" */
     timeRange: (from: string, to: string) => `${from}–${to} uur`,
   },
