@@ -10,6 +10,7 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 const entries = {
   index: 'src/index.ts',
   feed: 'src/feed/index.ts',
+  'session-calendar': 'src/session-calendar/session-calendar.ts',
 };
 
 /**

@@ -57,7 +57,10 @@ export default {
         ],
       },
       async createPage({ browser }) {
-        const page = await browser.newPage();
+        // A window of its own for every test file: tabs that run side by side in one window
+        // are background tabs, which get no animation frames and would stall tests.
+        const context = await browser.createBrowserContext();
+        const page = await context.newPage();
         await page.emulateTimezone(TEST_TIME_ZONE);
         return page;
       },

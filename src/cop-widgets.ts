@@ -3,3 +3,4 @@
  * Widgets add their `define` import here as they land.
  */
 export * from './index.js';
+import './session-calendar/session-calendar.js';

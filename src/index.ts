@@ -8,3 +8,6 @@ export type { CopEventDetails, CopEventName } from './shared/events.js';
 export { resolveLang, toLang, type Lang } from './shared/i18n/index.js';
 export { formatDate, formatMonth, formatSessionWhen, formatTime, PROGRAMME_TIME_ZONE } from './shared/datetime.js';
 export { VERSION } from './shared/version.js';
+export { CopSessionCalendar, type CalendarView } from './session-calendar/session-calendar.component.js';
+export { buildIcs, googleCalendarUrl, outlookCalendarUrl } from './shared/ics.js';
+export { enrolmentStatus, type EnrolmentStatus, type EnrolmentState } from './shared/enrolment-status.js';

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { FeedError } from '../feed/errors.js';
 import { formatPath, issueText } from '../feed/issues.js';
 import { loadFeed, clearFeedCache } from '../feed/loader.js';
@@ -58,11 +58,11 @@ export class CopElement extends LitElement {
 
   static override styles = [themeStyles, stateStyles];
 
-  static override properties = {
+  static override properties: PropertyDeclarations = {
     src: { type: String },
     feed: { attribute: false },
     lang: { type: String, reflect: true },
-    feedState: { state: true },
+    feedState: { state: true, attribute: false },
   };
 
   /** URL of the programme's JSON feed (absolute, or relative to the page). */

@@ -24,8 +24,12 @@ const OPTIONS = {
   time: { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
   /** "maart 2020" / "March 2020" */
   month: { month: 'long', year: 'numeric' },
-  /** "2020-03-02" in any locale, for keys */
-  day: { year: 'numeric', month: '2-digit', day: '2-digit' },
+  /** "26 april" / "26 April" */
+  dayMonth: { day: 'numeric', month: 'long' },
+  /** "ma" / "Mon" */
+  weekday: { weekday: 'short' },
+  /** Every field as digits, for wall-clock arithmetic and keys */
+  wallClock: { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' },
 } satisfies Record<string, Intl.DateTimeFormatOptions>;
 
 type Kind = keyof typeof OPTIONS;
@@ -68,11 +72,38 @@ export function formatMonth(instant: Instant, lang: Lang): string {
   return formatter('month', lang).format(toDate(instant));
 }
 
+/** "26 april", with the year only when it is not the current one: "26 april 2028". */
+export function formatDayMonth(instant: Instant, lang: Lang, now: Instant = Date.now()): string {
+  const text = formatter('dayMonth', lang).format(toDate(instant));
+  const year = wallClock(instant).year;
+  return year === wallClock(now).year ? text : `${text} ${year}`;
+}
+
+/** Short weekday name: "ma" / "Mon". */
+export function formatWeekday(instant: Instant, lang: Lang): string {
+  return formatter('weekday', lang).format(toDate(instant));
+}
+
+export interface WallClock {
+  year: string;
+  month: string;
+  day: string;
+  hour: string;
+  minute: string;
+  second: string;
+}
+
+/** What a clock in Amsterdam shows at this instant, as zero-padded digits. */
+export function wallClock(instant: Instant): WallClock {
+  const values: Record<string, string> = {};
+  for (const part of formatter('wallClock', 'en').formatToParts(toDate(instant))) values[part.type] = part.value;
+  return values as unknown as WallClock;
+}
+
 /** The Amsterdam calendar day of an instant as `yyyy-MM-dd`, for grouping sessions by day. */
 export function dayKey(instant: Instant): string {
-  const values: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
-  for (const part of formatter('day', 'en').formatToParts(toDate(instant))) values[part.type] = part.value;
-  return `${values.year}-${values.month}-${values.day}`;
+  const { year, month, day } = wallClock(instant);
+  return `${year}-${month}-${day}`;
 }
 
 /**

@@ -7,6 +7,8 @@ import type { FeedError } from '../feed/errors.js';
 export interface CopEventDetails {
   /** The feed could not be loaded or is invalid; the widget shows the same message. */
   'cop-feed-error': { error: FeedError; src?: string };
+  /** A visitor chose "Aanmelden" for a session; cancel it to handle enrolment yourself. */
+  'cop-session-select': { programmeId: string; sessionId: string };
 }
 
 export type CopEventName = keyof CopEventDetails;
@@ -14,5 +16,6 @@ export type CopEventName = keyof CopEventDetails;
 declare global {
   interface HTMLElementEventMap {
     'cop-feed-error': CustomEvent<CopEventDetails['cop-feed-error']>;
+    'cop-session-select': CustomEvent<CopEventDetails['cop-session-select']>;
   }
 }
