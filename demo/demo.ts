@@ -1,18 +1,5 @@
+import '../src/session-calendar/session-calendar.js';
 import './support/feed-preview.js';
-
-const FEEDS = ['cop-monitoring', 'samen-leren-met-impact', 'bindende-afspraken', 'foodvalley-focusagenda', 'cop-jeugdstelsel'];
-
-const list = document.querySelector<HTMLElement>('#feeds')!;
-for (const name of FEEDS) {
-  const article = document.createElement('article');
-  const link = document.createElement('a');
-  link.href = `./feeds/${name}.json`;
-  link.textContent = `feeds/${name}.json`;
-  const preview = document.createElement('cop-feed-preview');
-  preview.src = `./feeds/${name}.json`;
-  article.append(link, preview);
-  list.append(article);
-}
 
 const form = document.querySelector<HTMLFormElement>('#check')!;
 const input = document.querySelector<HTMLTextAreaElement>('#feed-json')!;
@@ -35,4 +22,10 @@ form.addEventListener('submit', (event) => {
   preview.lang = language.value;
   preview.feed = data as never;
   result.append(preview);
+});
+
+// Show what the host page receives.
+document.addEventListener('cop-session-select', (event) => {
+  const log = document.querySelector<HTMLElement>('#event-log');
+  if (log) log.textContent = `cop-session-select: ${JSON.stringify(event.detail)}`;
 });

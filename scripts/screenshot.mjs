@@ -2,7 +2,7 @@
 /**
  * Looks at pages as a visitor would: opens each URL in Debian's headless Chromium, prints the
  * console errors and failed requests, and saves a full-page PNG to /tmp (or --out DIR).
- *   node scripts/screenshot.mjs http://127.0.0.1:5173/ [--width 390] [--out DIR]
+ *   node scripts/screenshot.mjs http://127.0.0.1:5173/ [--width 390] [--out DIR] [--selector CSS]
  */
 import puppeteer from 'puppeteer-core';
 import { parseArgs } from 'node:util';
@@ -10,7 +10,11 @@ import { findChromium } from './find-chromium.mjs';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { out: { type: 'string', default: '/tmp' }, width: { type: 'string', default: '1000' } },
+  options: {
+    out: { type: 'string', default: '/tmp' },
+    width: { type: 'string', default: '1000' },
+    selector: { type: 'string' },
+  },
 });
 
 const browser = await puppeteer.launch({
@@ -27,7 +31,9 @@ try {
   for (const url of positionals) {
     await page.goto(url, { waitUntil: 'networkidle0' });
     const file = `${values.out}/${url.replace(/^https?:\/\//, '').replace(/\W+/g, '_').slice(0, 80)}.png`;
-    await page.screenshot({ path: file, fullPage: true });
+    const target = values.selector ? await page.$(values.selector) : undefined;
+    if (values.selector && !target) console.log(`no element matches ${values.selector}`);
+    await (target ?? page).screenshot({ path: file, ...(target ? {} : { fullPage: true }) });
     console.log(`saved ${file}`);
   }
 } finally {

@@ -104,7 +104,11 @@ export const sessionCalendarStyles = css`
     margin: var(--_space-l) 0 var(--_space-s);
     font-size: 1.25em;
     font-weight: 700;
-    text-transform: capitalize;
+  }
+
+  /* "maart 2027" heads a section as "Maart 2027"; the rest of the sentence keeps its case. */
+  .month-heading::first-letter {
+    text-transform: uppercase;
   }
 
   .sessions {
@@ -233,7 +237,7 @@ export const sessionCalendarStyles = css`
     text-align: center;
   }
 
-  .cop-button--quiet {
+  button.cop-button--quiet {
     background: var(--_color-background);
     color: var(--_color-primary);
   }

@@ -13,9 +13,13 @@ export interface CopEventDetails {
 
 export type CopEventName = keyof CopEventDetails;
 
+/** Each event as the DOM delivers it. */
+type CopEvents = { [K in CopEventName]: CustomEvent<CopEventDetails[K]> };
+
 declare global {
-  interface HTMLElementEventMap {
-    'cop-feed-error': CustomEvent<CopEventDetails['cop-feed-error']>;
-    'cop-session-select': CustomEvent<CopEventDetails['cop-session-select']>;
-  }
+  // Typed where host pages listen: on the element, or on the document.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface HTMLElementEventMap extends CopEvents {}
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface DocumentEventMap extends CopEvents {}
 }
