@@ -206,24 +206,8 @@ export class CopSessionCalendar extends CopElement {
             </button>`,
           )}
         </div>
-        ${groups.length
-          ? html`<label class="filter" part="filter"
-              ><span>${t.group}</span>
-              <select @change=${(e: Event) => this.#filter('group', (e.target as HTMLSelectElement).value)}>
-                <option value="" ?selected=${!this.group}>${t.allGroups}</option>
-                ${groups.map((g) => html`<option value=${g.id} ?selected=${this.group === g.id}>${g.name}</option>`)}
-              </select></label
-            >`
-          : nothing}
-        ${themes.length
-          ? html`<label class="filter" part="filter"
-              ><span>${t.theme}</span>
-              <select @change=${(e: Event) => this.#filter('theme', (e.target as HTMLSelectElement).value)}>
-                <option value="" ?selected=${!this.theme}>${t.allThemes}</option>
-                ${themes.map((th) => html`<option value=${th.id} ?selected=${this.theme === th.id}>${th.title}</option>`)}
-              </select></label
-            >`
-          : nothing}
+        ${this.#renderFilter('group', t.group, t.allGroups, groups.map((g) => [g.id, g.name]))}
+        ${this.#renderFilter('theme', t.theme, t.allThemes, themes.map((th) => [th.id, th.title]))}
         <label class="check" part="filter">
           <input type="checkbox" .checked=${this.hidePast} @change=${(e: Event) => this.#setHidePast((e.target as HTMLInputElement).checked)} />
           <span>${t.hidePast}</span>
@@ -235,6 +219,18 @@ export class CopSessionCalendar extends CopElement {
           </button>`
         : nothing}
     </div>`;
+  }
+
+  /** A select for one filter; absent when the feed has nothing to choose from. */
+  #renderFilter(kind: 'group' | 'theme', label: string, allLabel: string, options: [id: string, name: string][]) {
+    if (options.length === 0) return nothing;
+    return html`<label class="filter" part="filter"
+      ><span>${label}</span>
+      <select @change=${(e: Event) => this.#filter(kind, (e.target as HTMLSelectElement).value)}>
+        <option value="" ?selected=${!this[kind]}>${allLabel}</option>
+        ${options.map(([id, name]) => html`<option value=${id} ?selected=${this[kind] === id}>${name}</option>`)}
+      </select></label
+    >`;
   }
 
   #renderEnrolment(status: EnrolmentStatus | undefined): TemplateResult | typeof nothing {
