@@ -19,7 +19,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.mjs', '**/*.config.*', 'scripts/**', 'server/**', 'bench/**', '.storybook/**'],
+    files: ['**/*.mjs', '**/*.config.*', 'scripts/**', 'server/**', 'test/server/**', 'bench/**', '.storybook/**'],
     languageOptions: { globals: { ...globals.node } },
   },
 );

@@ -153,7 +153,7 @@ export const PollSettingsSchema = z.object({
 });
 
 const AvailabilityCounts = {
-  state: z.enum(['not-yet-open', 'open', 'waitlist', 'full', 'closed']),
+  state: z.enum(['not-yet-open', 'open', 'waitlist', 'full', 'closed', 'cancelled']),
   /** `null` when there is no capacity limit. */
   placesLeft: z.nullable(z.number().check(z.int(), z.minimum(0))),
   waitlistLength: z.number().check(z.int(), z.minimum(0)),

@@ -93,6 +93,9 @@ export const en: Messages = {
     scaleRange: 'must be greater than min',
     regionCode: 'is not a CBS youth-care region code such as JZ21',
     idFormat: 'is not a valid id: use letters, digits, - and _ (at most 64 characters)',
+    roleRequired: (role) => `needs a team member for the role "${role}", which is required`,
+    emailTwice: 'occurs twice in this team; each member needs their own e-mail address',
+    alreadyEnrolled: 'is already enrolled in this programme',
     phoneFormat: 'is not a valid phone number',
   },
 };

@@ -93,6 +93,9 @@ export const nl = {
     scaleRange: 'moet groter zijn dan min',
     regionCode: 'is geen CBS-jeugdregiocode zoals JZ21',
     idFormat: 'is geen geldige id: gebruik letters, cijfers, - en _ (hoogstens 64 tekens)',
+    roleRequired: (role: string) => `mist een teamlid voor de rol "${role}", die verplicht is`,
+    emailTwice: 'komt twee keer voor in dit team; ieder teamlid heeft een eigen e-mailadres',
+    alreadyEnrolled: 'is al aangemeld voor dit programma',
     phoneFormat: 'is geen geldig telefoonnummer',
   },
 };

@@ -1,0 +1,83 @@
+/**
+ * One small interface over the two databases the server runs on: PGlite (embedded Postgres,
+ * data in a folder; the default, so `npm start` needs nothing installed) and PostgreSQL (pg
+ * driver, when DATABASE_URL is set). The SQL is the same; only connecting differs.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+
+export interface Queryable {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+}
+
+export interface Database extends Queryable {
+  readonly kind: 'pglite' | 'postgres';
+  /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export async function openDatabase(options: { url?: string; dataDir?: string }): Promise<Database> {
+  const db = options.url ? await openPostgres(options.url) : await openPglite(options.dataDir);
+  await migrate(db);
+  return db;
+}
+
+async function openPglite(dataDir?: string): Promise<Database> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  // No dataDir: in memory, for tests that need a database of their own.
+  const pg = await PGlite.create(dataDir ? { dataDir } : {});
+  return {
+    kind: 'pglite',
+    query: async (sql, params) => (await pg.query(sql, params)).rows as never,
+    // PGlite has one connection: transactions queue behind each other, which is what we need.
+    transaction: (work) => pg.transaction((tx) => work({ query: async (sql, params) => (await tx.query(sql, params)).rows as never })),
+    close: () => pg.close(),
+  };
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const { default: pg } = await import('pg');
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // A dropped idle connection must not crash the process; the pool opens a new one.
+  pool.on('error', (error) => console.error(`database: idle connection lost (${error.message})`));
+  return {
+    kind: 'postgres',
+    query: async (sql, params) => (await pool.query(sql, params as unknown[])).rows,
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await work({ query: async (sql, params) => (await client.query(sql, params as unknown[])).rows });
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+const MIGRATIONS = fileURLToPath(new URL('./migrations/', import.meta.url));
+
+/** Applies every `NNN_name.sql` not applied yet, in order, each in its own transaction. */
+export async function migrate(db: Database): Promise<void> {
+  await db.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
+  // Two server processes starting on one PostgreSQL must not both migrate.
+  await db.transaction(async (tx) => {
+    if (db.kind === 'postgres') await tx.query('SELECT pg_advisory_xact_lock(727274)');
+    const applied = new Set((await tx.query<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => r.version));
+    const files = (await readdir(MIGRATIONS)).filter((f) => /^\d+_.+\.sql$/.test(f)).sort();
+    for (const file of files) {
+      const version = Number.parseInt(file, 10);
+      if (applied.has(version)) continue;
+      const sql = await readFile(new URL(file, `file://${MIGRATIONS}`), 'utf8');
+      for (const statement of sql.split(/;\s*$/m).map((s) => s.trim()).filter(Boolean)) await tx.query(statement);
+      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [version, file]);
+    }
+  });
+}

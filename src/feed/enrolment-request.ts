@@ -1,0 +1,71 @@
+/**
+ * The body of `POST /api/programmes/:id/enrolments`: the same schema in the form (so what it
+ * accepts the server accepts) and on the server. `checkEnrolmentAgainstFeed` adds the rules
+ * that depend on the programme: which roles a team needs, which sessions and themes exist.
+ */
+import * as z from 'zod/mini';
+import { toFeedIssues, type FeedIssue } from './issues.js';
+import { EmailSchema, IdSchema, type Feed } from './schema.js';
+
+const requiredText = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+const optionalText = (max: number) => z.optional(z.string().check(z.trim(), z.maxLength(max)));
+
+export const TeamMemberSchema = z.object({
+  roleId: IdSchema,
+  name: requiredText(120),
+  organisation: requiredText(160),
+  jobTitle: optionalText(120),
+  email: EmailSchema,
+  phone: z.optional(z.string().check(z.trim(), z.refine((v) => v === '' || /^\+?[0-9 ()-]{6,20}$/.test(v), { params: { key: 'phoneFormat' } }))),
+});
+
+export const EnrolmentRequestSchema = z.object({
+  members: z.array(TeamMemberSchema).check(z.minLength(1), z.maxLength(10)),
+  sessionId: z.optional(IdSchema),
+  groupId: z.optional(IdSchema),
+  themeIds: z.optional(z.array(IdSchema).check(z.maxLength(20))),
+  remark: optionalText(2_000),
+  /** Consent to the processing of the data, as the form asks for it. */
+  consent: z.literal(true),
+  /** Honeypot: hidden from people; a bot that fills it in is refused. */
+  website: z.optional(z.string().check(z.maxLength(0))),
+});
+
+export type TeamMember = z.infer<typeof TeamMemberSchema>;
+export type EnrolmentRequest = z.infer<typeof EnrolmentRequestSchema>;
+
+export type EnrolmentCheck = { success: true; data: EnrolmentRequest } | { success: false; issues: FeedIssue[] };
+
+const issue = (path: (string | number)[], key: FeedIssue['key'], args: FeedIssue['args'] = []): FeedIssue => ({ path, key, args });
+
+/** Validates a request body for one programme; every problem comes back with its field path. */
+export function checkEnrolment(feed: Feed, body: unknown): EnrolmentCheck {
+  const parsed = EnrolmentRequestSchema.safeParse(body, { reportInput: true });
+  if (!parsed.success) return { success: false, issues: toFeedIssues(parsed.error.issues) };
+  const request = parsed.data;
+  const issues: FeedIssue[] = [];
+  const roles = feed.enrolment?.team?.roles ?? [];
+  const roleIds = new Set(roles.map((r) => r.id));
+  request.members.forEach((member, i) => {
+    if (roles.length && !roleIds.has(member.roleId)) issues.push(issue(['members', i, 'roleId'], 'unknownReference', [member.roleId, 'roles']));
+  });
+  for (const role of roles) {
+    if (role.required && !request.members.some((m) => m.roleId === role.id)) issues.push(issue(['members', role.id], 'roleRequired', [role.label]));
+  }
+  const emails = new Map<string, number>();
+  request.members.forEach((member, i) => {
+    const email = member.email.toLowerCase();
+    if (emails.has(email)) issues.push(issue(['members', i, 'email'], 'emailTwice'));
+    emails.set(email, i);
+  });
+  const enrolment = feed.enrolment;
+  const sessionIds = new Set(feed.sessions.map((s) => s.id));
+  if (request.sessionId && !sessionIds.has(request.sessionId)) issues.push(issue(['sessionId'], 'unknownReference', [request.sessionId, 'sessions']));
+  if (enrolment?.sessionChoice !== 'none' && !request.sessionId && enrolment?.capacityPer === 'session') issues.push(issue(['sessionId'], 'missing'));
+  const themeIds = new Set(feed.themes?.map((t) => t.id));
+  request.themeIds?.forEach((id, i) => {
+    if (!themeIds.has(id)) issues.push(issue(['themeIds', i], 'unknownReference', [id, 'themes']));
+  });
+  if (enrolment?.themeChoice === 'one' && (request.themeIds?.length ?? 0) > 1) issues.push(issue(['themeIds'], 'tooManyItems', [1]));
+  return issues.length ? { success: false, issues } : { success: true, data: request };
+}

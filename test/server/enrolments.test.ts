@@ -1,0 +1,215 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { parseFeed, type Feed, type FeedInput } from '../../src/feed/index.js';
+import { createApp } from '../../server/app.js';
+import { openDatabase, type Database } from '../../server/db.js';
+import { testDatabases } from './databases.js';
+
+const NOW = Date.parse('2027-01-10T12:00:00+01:00');
+
+/** "Bindende afspraken": a duo of municipality and education, youth care optional, 25 places. */
+function programme(id: string, change: (feed: FeedInput) => void = () => {}): Feed {
+  const feed: FeedInput = {
+    version: 1,
+    programme: { id, title: 'CoP Bindende afspraken', organiser: 'NJi', contact: { name: 'Marloes', email: 'cop@example.org' }, timeZone: 'Europe/Amsterdam' },
+    sessions: [{ id: 'b1', title: 'Bijeenkomst 1', start: '2027-06-22T13:00:00+02:00', end: '2027-06-22T15:00:00+02:00' }],
+    themes: [{ id: 'wetgeving', title: 'Schurende wetgeving' }],
+    enrolment: {
+      opens: '2026-11-01T09:00:00+01:00',
+      closes: '2027-06-08T17:00:00+02:00',
+      capacity: 25,
+      waitlist: true,
+      contactEmail: 'cop@example.org',
+      team: {
+        roles: [
+          { id: 'gemeente', label: 'Gemeente', required: true },
+          { id: 'onderwijs', label: 'Onderwijs (samenwerkingsverband)', required: true },
+          { id: 'zorg', label: 'Jeugd(gezondheids)zorg', required: false },
+        ],
+      },
+      themeChoice: 'one',
+    },
+  };
+  change(feed);
+  return parseFeed(feed);
+}
+
+const member = (roleId: string, n: number | string) => ({ roleId, name: `Deelnemer ${n}`, organisation: `Organisatie ${n}`, email: `deelnemer-${n}@example.org` });
+const duo = (n: number | string, extra: object = {}) => ({ members: [member('gemeente', `${n}g`), member('onderwijs', `${n}o`)], consent: true, ...extra });
+
+for (const database of testDatabases()) {
+  describe(`enrolments on ${database.kind}`, () => {
+    let db: Database;
+    const feeds = new Map<string, Feed>();
+    let app: ReturnType<typeof createApp>;
+    const add = (feed: Feed) => feeds.set(feed.programme.id, feed);
+    const post = async (id: string, body: unknown, headers: Record<string, string> = {}) =>
+      app.request(`/api/programmes/${id}/enrolments`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...headers },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      });
+    const count = async (sql: string, params: unknown[]) => Number((await db.query<{ n: string }>(sql, params))[0]!.n);
+
+    before(async () => {
+      db = await database.open();
+      app = createApp({ db, feeds, now: () => NOW });
+    });
+    after(async () => {
+      await db.close();
+      await database.dispose();
+    });
+
+    it('confirms a duo and stores both members', async () => {
+      add(programme('duo'));
+      const response = await post('duo', duo(1, { themeIds: ['wetgeving'], remark: 'Wij komen met z’n tweeën.' }));
+      assert.equal(response.status, 201);
+      assert.deepEqual(await response.json(), { status: 'confirmed' });
+      const rows = await db.query<{ role_id: string; email: string }>("SELECT role_id, email FROM enrolment_members WHERE programme_id = 'duo' ORDER BY role_id");
+      assert.deepEqual(rows, [
+        { role_id: 'gemeente', email: 'deelnemer-1g@example.org' },
+        { role_id: 'onderwijs', email: 'deelnemer-1o@example.org' },
+      ]);
+    });
+
+    it('takes a team of three with the optional youth-care partner, and a duo without', async () => {
+      add(programme('trio'));
+      assert.equal((await post('trio', { ...duo(2), members: [...duo(2).members, member('zorg', '2z')] })).status, 201);
+      assert.equal((await post('trio', duo(3))).status, 201);
+      assert.equal(await count("SELECT sum(places) AS n FROM enrolments WHERE programme_id = 'trio'", []), 5);
+    });
+
+    it('refuses a team without a required role, naming the role, and stores nothing', async () => {
+      add(programme('incomplete'));
+      const response = await post('incomplete', { members: [member('gemeente', 'x')], consent: true });
+      assert.equal(response.status, 422);
+      const body = (await response.json()) as { issues: { path: string; text: { nl: string; en: string } }[] };
+      assert.deepEqual(body.issues.map((i) => i.text.nl), ['members.onderwijs mist een teamlid voor de rol "Onderwijs (samenwerkingsverband)", die verplicht is']);
+      assert.equal(await count("SELECT count(*) AS n FROM enrolments WHERE programme_id = 'incomplete'", []), 0);
+    });
+
+    it('reports each invalid field with its path in Dutch and English', async () => {
+      add(programme('fields'));
+      const response = await post('fields', { members: [{ ...member('gemeente', 1), email: 'geen-adres' }, member('onderwijs', 2)], consent: false });
+      assert.equal(response.status, 422);
+      const body = (await response.json()) as { issues: { path: string; message: { nl: string; en: string } }[] };
+      assert.deepEqual(
+        body.issues.map((i) => [i.path, i.message.nl, i.message.en]),
+        [
+          ['members[0].email', 'is geen geldig e-mailadres', 'is not a valid e-mail address'],
+          ['consent', 'moet een van deze waarden zijn: true', 'must be one of: true'],
+        ],
+      );
+    });
+
+    it('gives an e-mail address one place per programme, whatever its letter case', async () => {
+      add(programme('once'));
+      assert.equal((await post('once', duo(4))).status, 201);
+      const again = { ...duo(5), members: [{ ...member('gemeente', 5), email: 'Deelnemer-4g@Example.org' }, member('onderwijs', 5)] };
+      const response = await post('once', again);
+      assert.equal(response.status, 422);
+      const body = (await response.json()) as { issues: { path: string; message: { nl: string } }[] };
+      assert.deepEqual(body.issues.map((i) => [i.path, i.message.nl]), [['members[0].email', 'is al aangemeld voor dit programma']]);
+    });
+
+    it('answers a repeated submit with the same Idempotency-Key once, and enrols once', async () => {
+      add(programme('retry'));
+      const key = { 'Idempotency-Key': 'a1b2c3d4-retry-0001' };
+      const [first, second] = await Promise.all([post('retry', duo(6), key), post('retry', duo(6), key)]);
+      assert.equal(first.status, 201);
+      assert.equal(second.status, 201);
+      assert.deepEqual(await second.json(), await first.json());
+      assert.equal(await count("SELECT count(*) AS n FROM enrolments WHERE programme_id = 'retry'", []), 1);
+    });
+
+    it('waitlists in order once full, and refuses when the programme has no waiting list', async () => {
+      add(programme('small', (f) => (f.enrolment!.capacity = 4)));
+      assert.deepEqual(await (await post('small', duo(7))).json(), { status: 'confirmed' });
+      assert.deepEqual(await (await post('small', duo(8))).json(), { status: 'confirmed' });
+      assert.deepEqual(await (await post('small', duo(9))).json(), { status: 'waitlisted', position: 1 });
+      assert.deepEqual(await (await post('small', duo(10))).json(), { status: 'waitlisted', position: 2 });
+      add(programme('nowait', (f) => Object.assign(f.enrolment!, { capacity: 2, waitlist: false })));
+      assert.equal((await post('nowait', duo(11))).status, 201);
+      const full = await post('nowait', duo(12));
+      assert.equal(full.status, 409);
+      assert.deepEqual(await full.json(), { error: 'full', message: { nl: 'Vol', en: 'Full' } });
+    });
+
+    it('refuses before opens and after closes', async () => {
+      add(programme('later', (f) => (f.enrolment!.opens = '2027-02-01T09:00:00+01:00')));
+      add(programme('over', (f) => (f.enrolment!.closes = '2027-01-01T09:00:00+01:00')));
+      const early = await post('later', duo(13));
+      assert.equal(early.status, 409);
+      assert.equal(((await early.json()) as { error: string }).error, 'not-yet-open');
+      const late = await post('over', duo(14));
+      assert.equal(late.status, 409);
+      assert.deepEqual(((await late.json()) as { message: object }).message, { nl: 'Aanmelden gesloten', en: 'Enrolment closed' });
+    });
+
+    it('never exceeds capacity: 200 concurrent submits for the last 5 places', async () => {
+      add(programme('race', (f) => (f.enrolment!.capacity = 25)));
+      for (let i = 0; i < 10; i += 1) assert.equal((await post('race', duo(`r${i}`))).status, 201);
+      const singles = Array.from({ length: 200 }, (_, i) => ({ members: [member('gemeente', `s${i}`), member('onderwijs', `s${i}o`)].slice(0, 1), consent: true }));
+      // Single-person teams would fail the role rule; give this programme one optional role.
+      add(programme('race', (f) => Object.assign(f.enrolment!, { capacity: 25, team: { roles: [{ id: 'gemeente', label: 'Gemeente', required: true }] } })));
+      const answers = await Promise.all(singles.map((body) => post('race', body).then((r) => r.json() as Promise<{ status: string; position?: number }>)));
+      assert.equal(answers.filter((a) => a.status === 'confirmed').length, 5);
+      const positions = answers.filter((a) => a.status === 'waitlisted').map((a) => a.position).sort((a, b) => a! - b!);
+      assert.deepEqual(positions, Array.from({ length: 195 }, (_, i) => i + 1));
+      assert.equal(await count("SELECT sum(places) AS n FROM enrolments WHERE programme_id = 'race' AND status = 'confirmed'", []), 25);
+    });
+
+    it('serves the feed with live availability, an ETag and a short cache', async () => {
+      add(programme('live', (f) => (f.enrolment!.capacity = 4)));
+      await post('live', duo(20));
+      const response = await app.request('/api/programmes/live/feed');
+      assert.equal(response.status, 200);
+      assert.match(response.headers.get('Cache-Control') ?? '', /max-age=5/);
+      const feed = (await response.json()) as Feed;
+      assert.deepEqual({ ...feed.availability, updatedAt: undefined }, { state: 'open', placesLeft: 2, waitlistLength: 0, updatedAt: undefined });
+      const etag = response.headers.get('ETag')!;
+      assert.equal((await app.request('/api/programmes/live/feed', { headers: { 'If-None-Match': etag } })).status, 304);
+      await post('live', duo(21));
+      const after = await app.request('/api/programmes/live/feed', { headers: { 'If-None-Match': etag } });
+      assert.equal(after.status, 200);
+      assert.equal(((await after.json()) as Feed).availability?.state, 'waitlist');
+      assert.equal((await app.request('/api/programmes/bestaat-niet/feed')).status, 404);
+    });
+
+    it('refuses hostile and malformed bodies with a 4xx and stores nothing', async () => {
+      add(programme('hostile'));
+      const before = await count('SELECT count(*) AS n FROM enrolments', []);
+      assert.equal((await post('hostile', 'x'.repeat(40 * 1024))).status, 413);
+      assert.equal((await post('hostile', '{"members": [')).status, 400);
+      assert.equal((await app.request('/api/programmes/hostile/enrolments', { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: '{}' })).status, 415);
+      assert.equal((await post('hostile', duo(30, { website: 'http://spam.example' }))).status, 422);
+      assert.equal((await post('hostile', { ...duo(31), members: [{ ...member('gemeente', 31), name: "Robert'); DROP TABLE enrolments;--" }, member('onderwijs', '31o')] })).status, 201);
+      assert.equal((await post('hostile', duo(32), { 'Idempotency-Key': 'short' })).status, 400);
+      assert.equal((await post('hostile', { __proto__: { consent: true }, members: [] })).status, 422);
+      assert.equal(await count('SELECT count(*) AS n FROM enrolments', []), before + 1);
+    });
+  });
+}
+
+describe('embedded database on disk', () => {
+  it('keeps enrolments across a restart', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'cop-pglite-'));
+    try {
+      const feed = programme('restart');
+      let db = await openDatabase({ dataDir });
+      const app = createApp({ db, feeds: new Map([[feed.programme.id, feed]]), now: () => NOW });
+      const response = await app.request('/api/programmes/restart/enrolments', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(duo(40)) });
+      assert.equal(response.status, 201);
+      await db.close();
+      db = await openDatabase({ dataDir });
+      const rows = await db.query<{ email: string }>('SELECT email FROM enrolment_members ORDER BY email');
+      assert.deepEqual(rows.map((r) => r.email), ['deelnemer-40g@example.org', 'deelnemer-40o@example.org']);
+      await db.close();
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
