@@ -14,8 +14,17 @@ export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Calls `onMessage` for every NOTIFY on `channel`, from this process or any other on the
+   * same database; after a lost connection is restored it calls `onMessage(undefined)`, since
+   * messages may have been missed meanwhile. Resolves to a function that stops listening.
+   */
+  listen(channel: string, onMessage: (payload: string | undefined) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
+
+/** NOTIFY inside a transaction is delivered when it commits, so listeners never see a rolled-back vote. */
+export const notify = (tx: Queryable, channel: string, payload: string) => tx.query('SELECT pg_notify($1, $2)', [channel, payload]);
 
 export async function openDatabase(options: { url?: string; dataDir?: string }): Promise<Database> {
   const db = options.url ? await openPostgres(options.url) : await openPglite(options.dataDir);
@@ -32,6 +41,7 @@ async function openPglite(dataDir?: string): Promise<Database> {
     query: async (sql, params) => (await pg.query(sql, params)).rows as never,
     // PGlite has one connection: transactions queue behind each other, which is what we need.
     transaction: (work) => pg.transaction((tx) => work({ query: async (sql, params) => (await tx.query(sql, params)).rows as never })),
+    listen: async (channel, onMessage) => pg.listen(channel, (payload) => onMessage(payload)),
     close: () => pg.close(),
   };
 }
@@ -58,7 +68,46 @@ async function openPostgres(url: string): Promise<Database> {
         client.release();
       }
     },
+    listen: (channel, onMessage) => listenPostgres(url, channel, onMessage),
     close: () => pool.end(),
+  };
+}
+
+/** LISTEN on a connection of its own, reconnecting with backoff when PostgreSQL goes away. */
+async function listenPostgres(url: string, channel: string, onMessage: (payload: string | undefined) => void) {
+  const { default: pg } = await import('pg');
+  let client: InstanceType<typeof pg.Client> | undefined;
+  let stopped = false;
+  let delay = 250;
+  const connect = async (): Promise<void> => {
+    const next = new pg.Client({ connectionString: url });
+    next.on('notification', (message) => message.channel === channel && onMessage(message.payload));
+    next.on('error', () => reconnect(next));
+    await next.connect();
+    await next.query(`LISTEN "${channel.replace(/"/g, '')}"`);
+    client = next;
+    delay = 250;
+  };
+  const reconnect = (lost: InstanceType<typeof pg.Client>) => {
+    if (stopped || client !== lost) return;
+    client = undefined;
+    void lost.end().catch(() => {});
+    const attempt = () => {
+      if (stopped) return;
+      connect().then(
+        () => onMessage(undefined),
+        () => {
+          delay = Math.min(delay * 2, 10_000);
+          setTimeout(attempt, delay);
+        },
+      );
+    };
+    setTimeout(attempt, delay);
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    await client?.end().catch(() => {});
   };
 }
 

@@ -1,32 +1,55 @@
 /**
- * Starts the reference server: `npm run server`. Configuration by environment variables:
- *   PORT          HTTP port (default 8787)
- *   DATA_DIR      folder of the embedded database (default .data/)
- *   DATABASE_URL  PostgreSQL instead of the embedded database
- *   FEEDS_DIR     folder of programme feeds (default demo/feeds)
+ * Starts the reference server (`npm run server`; `npm start` builds the demo first).
+ * Configuration by environment variables, each with a safe default:
+ *   PORT             HTTP port (8787)
+ *   HOST             address to listen on (127.0.0.1; 0.0.0.0 in a container)
+ *   DATA_DIR         folder for the embedded database (.data/)
+ *   DATABASE_URL     PostgreSQL instead of the embedded database
+ *   FEEDS_DIR        folder of programme feeds (demo/feeds)
+ *   ALLOWED_ORIGINS  partner sites that may call the API from the browser, comma-separated
+ *   ADMIN_TOKEN      bearer token for the admin endpoints (admin is off without it)
+ *   TRUST_PROXY      "1" behind a proxy: the client's address comes from X-Forwarded-For
  */
 import { serve } from '@hono/node-server';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApp } from './app.js';
 import { openDatabase } from './db.js';
 import { loadFeeds } from './feeds.js';
+import { ResultsHub } from './polls.js';
 
-const port = Number(process.env.PORT ?? 8787);
-const dataDir = process.env.DATA_DIR ?? join(process.cwd(), '.data', 'pglite');
-const feedsDir = process.env.FEEDS_DIR ?? join(process.cwd(), 'demo', 'feeds');
+const env = process.env;
+const port = Number(env.PORT ?? 8787);
+const dataDir = env.DATA_DIR ?? join(process.cwd(), '.data');
+const feedsDir = env.FEEDS_DIR ?? join(process.cwd(), 'demo', 'feeds');
+const demoDir = join(process.cwd(), 'demo', 'dist');
 
 try {
   const feeds = await loadFeeds(feedsDir);
-  const db = await openDatabase({ url: process.env.DATABASE_URL, dataDir });
-  const app = createApp({ db, feeds });
-  const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' }, (info) => {
-    console.log(`cop-widgets server on http://${info.address}:${info.port} (${db.kind}, ${feeds.size} programmes)`);
+  const db = await openDatabase({ url: env.DATABASE_URL, dataDir: join(dataDir, 'pglite') });
+  const hub = new ResultsHub(db, feeds);
+  await hub.start();
+  const app = createApp({
+    db,
+    feeds,
+    hub,
+    allowedOrigins: env.ALLOWED_ORIGINS?.split(',').map((o) => o.trim()).filter(Boolean),
+    adminToken: env.ADMIN_TOKEN || undefined,
+    trustProxy: env.TRUST_PROXY === '1',
+    staticDirs: { '/feeds': feedsDir, ...(existsSync(demoDir) ? { '/': demoDir } : {}) },
+    log: (line) => console.log(line),
+  });
+  const server = serve({ fetch: app.fetch, port, hostname: env.HOST ?? '127.0.0.1' }, (info) => {
+    console.log(`cop-widgets server on http://${info.address}:${info.port} (${db.kind}, ${feeds.size} programmes${env.ADMIN_TOKEN ? ', admin on' : ''})`);
   });
   server.on('error', (error: NodeJS.ErrnoException) => {
     console.error(error.code === 'EADDRINUSE' ? `Port ${port} is in use: set PORT to another port.` : error.message);
     process.exit(1);
   });
-  const stop = () => server.close(() => void db.close().then(() => process.exit(0)));
+  const stop = () => {
+    server.close();
+    void hub.stop().then(() => db.close()).then(() => process.exit(0));
+  };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
 } catch (error) {

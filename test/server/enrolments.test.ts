@@ -56,7 +56,7 @@ for (const database of testDatabases()) {
 
     before(async () => {
       db = await database.open();
-      app = createApp({ db, feeds, now: () => NOW });
+      app = createApp({ db, feeds, now: () => NOW, rateLimit: { enrolments: 10_000, votes: 10_000 } });
     });
     after(async () => {
       await db.close();
