@@ -16,6 +16,7 @@ import { enrolmentsCsv, erasePerson, tokenMatches } from './admin.js';
 import type { Database } from './db.js';
 import { availability, enrol } from './enrolments.js';
 import { closePoll, findPoll, ratingsOf, resetPoll, results, vote, type ResultsHub } from './polls.js';
+import type { Mailer } from './mail.js';
 import { RateLimiter } from './rate-limit.js';
 
 export interface AppOptions {
@@ -32,6 +33,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Folders served as static files, e.g. `{ '/': 'demo/dist', '/feeds': 'demo/feeds' }`. */
   staticDirs?: Record<string, string>;
+  /** Sends confirmation e-mails; none without it. */
+  mailer?: Mailer;
   /** One line per request, without personal data. Off in tests. */
   log?: (line: string) => void;
   now?: () => number;
@@ -173,7 +176,16 @@ export function createApp(options: AppOptions): Hono {
     if (idempotencyKey !== undefined && !/^[A-Za-z0-9_-]{8,100}$/.test(idempotencyKey)) return error(c, 400, 'bad-idempotency-key', ERRORS.badKey);
     const parsed = await jsonBody(c);
     if ('response' in parsed) return parsed.response;
-    const outcome = await enrol(db, feed, parsed.body, { idempotencyKey, now: now() });
+    const outcome = await enrol(db, feed, parsed.body, {
+      idempotencyKey,
+      now: now(),
+      onCreated: (request, created) => {
+        options.mailer?.sendConfirmation(feed, request, created).catch((failure: Error) => {
+          // The enrolment is stored; say which one lacks its mail, never to whom it went.
+          options.log?.(`confirmation mail for enrolment ${created.id} failed: ${failure.name}`);
+        });
+      },
+    });
     switch (outcome.kind) {
       case 'invalid':
         return error(c, 422, 'invalid', ERRORS.invalid, { issues: outcome.issues.map(issueJson) });

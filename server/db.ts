@@ -115,10 +115,11 @@ const MIGRATIONS = fileURLToPath(new URL('./migrations/', import.meta.url));
 
 /** Applies every `NNN_name.sql` not applied yet, in order, each in its own transaction. */
 export async function migrate(db: Database): Promise<void> {
-  await db.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
-  // Two server processes starting on one PostgreSQL must not both migrate.
   await db.transaction(async (tx) => {
+    // Two server processes starting on one PostgreSQL must not both migrate: the lock comes
+    // first, even before creating the bookkeeping table (that too races otherwise).
     if (db.kind === 'postgres') await tx.query('SELECT pg_advisory_xact_lock(727274)');
+    await tx.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
     const applied = new Set((await tx.query<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => r.version));
     const files = (await readdir(MIGRATIONS)).filter((f) => /^\d+_.+\.sql$/.test(f)).sort();
     for (const file of files) {

@@ -5,7 +5,7 @@ import { enrolmentStatus, type EnrolmentState } from '../src/shared/enrolment-st
 import type { Database, Queryable } from './db.js';
 
 export type EnrolmentOutcome =
-  | { kind: 'created'; status: 'confirmed' | 'waitlisted'; position?: number; id: number }
+  | { kind: 'created'; status: 'confirmed' | 'waitlisted'; position?: number; id: number; replayed?: true }
   | { kind: 'refused'; reason: Exclude<EnrolmentState, 'open' | 'waitlist'> }
   | { kind: 'invalid'; issues: FeedIssue[] };
 
@@ -33,12 +33,19 @@ export async function enrol(
   db: Database,
   feed: Feed,
   body: unknown,
-  options: { idempotencyKey?: string; now?: number } = {},
+  options: { idempotencyKey?: string; now?: number; onCreated?: (request: EnrolmentRequest, outcome: Extract<EnrolmentOutcome, { kind: 'created' }>) => void } = {},
 ): Promise<EnrolmentOutcome> {
   const now = options.now ?? Date.now();
   const checked = checkEnrolment(feed, body);
   if (!checked.success) return { kind: 'invalid', issues: checked.issues };
   const request = checked.data;
+  const outcome = await store(db, feed, request, now, options.idempotencyKey);
+  // After the commit, and only for a new enrolment (not a replayed answer): e.g. the confirmation mail.
+  if (outcome.kind === 'created' && !outcome.replayed) options.onCreated?.(request, outcome);
+  return outcome;
+}
+
+async function store(db: Database, feed: Feed, request: EnrolmentRequest, now: number, idempotencyKey: string | undefined): Promise<EnrolmentOutcome> {
   const settings = feed.enrolment;
   const status = enrolmentStatus({ ...feed, availability: undefined }, now);
   if (!settings || !status) return { kind: 'refused', reason: 'closed' };
@@ -51,10 +58,9 @@ export async function enrol(
     await tx.query('INSERT INTO programmes (id) VALUES ($1) ON CONFLICT (id) DO NOTHING', [programmeId]);
     await tx.query('SELECT id FROM programmes WHERE id = $1 FOR UPDATE', [programmeId]);
     // Behind the lock, so a retry racing its original waits for it and then gets its answer.
-    const { idempotencyKey } = options;
     if (idempotencyKey) {
       const [earlier] = await tx.query<{ body: EnrolmentOutcome }>('SELECT body FROM idempotency_keys WHERE programme_id = $1 AND key = $2', [programmeId, idempotencyKey]);
-      if (earlier) return earlier.body;
+      if (earlier) return earlier.body.kind === 'created' ? { ...earlier.body, replayed: true } : earlier.body;
     }
     const outcome = await place(tx, feed, request, key, places);
     if (idempotencyKey) {

@@ -9,6 +9,9 @@
  *   ALLOWED_ORIGINS  partner sites that may call the API from the browser, comma-separated
  *   ADMIN_TOKEN      bearer token for the admin endpoints (admin is off without it)
  *   TRUST_PROXY      "1" behind a proxy: the client's address comes from X-Forwarded-For
+ *   SMTP_URL         send confirmation mail over SMTP (smtp://user:pass@host:587); without it,
+ *                    mails are written as .eml files to DATA_DIR/mail
+ *   MAIL_FROM        sender of confirmation mail
  */
 import { serve } from '@hono/node-server';
 import { existsSync } from 'node:fs';
@@ -16,6 +19,7 @@ import { join } from 'node:path';
 import { createApp } from './app.js';
 import { openDatabase } from './db.js';
 import { loadFeeds } from './feeds.js';
+import { createMailer } from './mail.js';
 import { ResultsHub } from './polls.js';
 
 const env = process.env;
@@ -36,6 +40,7 @@ try {
     allowedOrigins: env.ALLOWED_ORIGINS?.split(',').map((o) => o.trim()).filter(Boolean),
     adminToken: env.ADMIN_TOKEN || undefined,
     trustProxy: env.TRUST_PROXY === '1',
+    mailer: createMailer({ smtpUrl: env.SMTP_URL || undefined, outDir: join(dataDir, 'mail'), from: env.MAIL_FROM || undefined }),
     staticDirs: { '/feeds': feedsDir, ...(existsSync(demoDir) ? { '/': demoDir } : {}) },
     log: (line) => console.log(line),
   });
