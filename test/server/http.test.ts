@@ -133,7 +133,7 @@ describe('starting with a bad feed file', () => {
       await writeFile(join(dir, 'kapot.json'), JSON.stringify({ version: 1, programme: { id: 'x' }, sessions: [] }));
       await assert.rejects(startServer({ FEEDS_DIR: dir }), (error: Error & { code?: number }) => {
         assert.equal(error.code, 1);
-        assert.match(error.message, /kapot\.json:\n  programme\.title is missing/);
+        assert.match(error.message, /kapot\.json:\n {2}programme\.title is missing/);
         return true;
       });
     } finally {
