@@ -3,7 +3,7 @@
  * data in a folder; the default, so `npm start` needs nothing installed) and PostgreSQL (pg
  * driver, when DATABASE_URL is set). The SQL is the same; only connecting differs.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 export interface Queryable {
@@ -34,6 +34,7 @@ export async function openDatabase(options: { url?: string; dataDir?: string }):
 
 async function openPglite(dataDir?: string): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
+  if (dataDir) await mkdir(dataDir, { recursive: true });
   // No dataDir: in memory, for tests that need a database of their own.
   const pg = await PGlite.create(dataDir ? { dataDir } : {});
   return {

@@ -27,6 +27,7 @@ const port = Number(env.PORT ?? 8787);
 const dataDir = env.DATA_DIR ?? join(process.cwd(), '.data');
 const feedsDir = env.FEEDS_DIR ?? join(process.cwd(), 'demo', 'feeds');
 const demoDir = join(process.cwd(), 'demo', 'dist');
+const bundleDir = join(process.cwd(), 'dist', 'cdn');
 
 try {
   const feeds = await loadFeeds(feedsDir);
@@ -41,7 +42,8 @@ try {
     adminToken: env.ADMIN_TOKEN || undefined,
     trustProxy: env.TRUST_PROXY === '1',
     mailer: createMailer({ smtpUrl: env.SMTP_URL || undefined, outDir: join(dataDir, 'mail'), from: env.MAIL_FROM || undefined }),
-    staticDirs: { '/feeds': feedsDir, ...(existsSync(demoDir) ? { '/': demoDir } : {}) },
+    // Built by `npm start`: the CDN bundle at /cdn/cop-widgets.js and the demo pages at /.
+    staticDirs: { '/feeds': feedsDir, ...(existsSync(bundleDir) ? { '/cdn': bundleDir } : {}), ...(existsSync(demoDir) ? { '/': demoDir } : {}) },
     log: (line) => console.log(line),
   });
   const server = serve({ fetch: app.fetch, port, hostname: env.HOST ?? '127.0.0.1' }, (info) => {
