@@ -62,6 +62,7 @@ export function checkEnrolment(feed: Feed, body: unknown): EnrolmentCheck {
   const sessionIds = new Set(feed.sessions.map((s) => s.id));
   if (request.sessionId && !sessionIds.has(request.sessionId)) issues.push(issue(['sessionId'], 'unknownReference', [request.sessionId, 'sessions']));
   if (enrolment?.sessionChoice !== 'none' && !request.sessionId && enrolment?.capacityPer === 'session') issues.push(issue(['sessionId'], 'missing'));
+  if (request.groupId && !feed.groups?.some((g) => g.id === request.groupId)) issues.push(issue(['groupId'], 'unknownReference', [request.groupId, 'groups']));
   const themeIds = new Set(feed.themes?.map((t) => t.id));
   request.themeIds?.forEach((id, i) => {
     if (!themeIds.has(id)) issues.push(issue(['themeIds', i], 'unknownReference', [id, 'themes']));

@@ -138,6 +138,28 @@ for (const database of testDatabases()) {
       assert.deepEqual(await full.json(), { error: 'full', message: { nl: 'Vol', en: 'Full' } });
     });
 
+    it('counts places per session when the feed says so', async () => {
+      add(
+        programme('per-session', (f) => {
+          f.sessions.push({ id: 'b2', title: 'Bijeenkomst 2', start: '2027-09-28T13:00:00+02:00', end: '2027-09-28T15:00:00+02:00' });
+          Object.assign(f.enrolment!, { capacity: 2, capacityPer: 'session', sessionChoice: 'one' });
+        }),
+      );
+      assert.deepEqual(await (await post('per-session', duo(50, { sessionId: 'b1' }))).json(), { status: 'confirmed' });
+      assert.deepEqual(await (await post('per-session', duo(51, { sessionId: 'b1' }))).json(), { status: 'waitlisted', position: 1 });
+      assert.deepEqual(await (await post('per-session', duo(52, { sessionId: 'b2' }))).json(), { status: 'confirmed' });
+      const missing = await post('per-session', duo(53));
+      assert.equal(missing.status, 422);
+      assert.deepEqual(((await missing.json()) as { issues: { path: string }[] }).issues.map((i) => i.path), ['sessionId']);
+      const unknown = await post('per-session', duo(54, { sessionId: 'b9', groupId: 'groep-9' }));
+      assert.deepEqual(((await unknown.json()) as { issues: { path: string }[] }).issues.map((i) => i.path), ['sessionId', 'groupId']);
+      const feed = (await (await app.request('/api/programmes/per-session/feed')).json()) as Feed;
+      assert.deepEqual(
+        Object.fromEntries(Object.entries(feed.availability!.sessions!).map(([id, a]) => [id, [a.state, a.placesLeft, a.waitlistLength]])),
+        { b1: ['waitlist', 0, 1], b2: ['waitlist', 0, 0] },
+      );
+    });
+
     it('refuses before opens and after closes', async () => {
       add(programme('later', (f) => (f.enrolment!.opens = '2027-02-01T09:00:00+01:00')));
       add(programme('over', (f) => (f.enrolment!.closes = '2027-01-01T09:00:00+01:00')));
