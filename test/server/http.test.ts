@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startServer, type RunningServer } from './process.js';
+import { sseReader } from './sse.js';
 
 const TOKEN = 'http-test-admin-token-0123456789';
 const PARTNER = 'https://www.partner-gemeente.example';
@@ -154,33 +155,17 @@ describe('two server processes on one PostgreSQL', { skip: !process.env.TEST_DAT
     const [a, b] = await Promise.all([startServer({ DATABASE_URL: url.href }), startServer({ DATABASE_URL: url.href })]);
     try {
       const stream = await fetch(`${a.url}/api/polls/foodvalley-leidende-principes/results/stream`);
-      const reader = stream.body!.pipeThrough(new TextDecoderStream()).getReader();
-      let received = '';
-      const nextEvent = async () => {
-        for (;;) {
-          const end = received.indexOf('\n\n');
-          if (end >= 0) {
-            const block = received.slice(0, end);
-            received = received.slice(end + 2);
-            const data = block.split('\n').find((l) => l.startsWith('data:'));
-            if (data) return JSON.parse(data.slice(5));
-            continue;
-          }
-          const { value, done } = await reader.read();
-          if (done) throw new Error('stream ended');
-          received += value;
-        }
-      };
-      assert.equal((await nextEvent()).participants, 0);
+      const events = sseReader<{ participants: number }>(stream);
+      assert.equal((await events.next()).participants, 0);
       const vote = await fetch(`${b.url}/api/polls/foodvalley-leidende-principes/votes`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ participant: 'participant-two-processes', ratings: { 'kind-centraal': 2 } }),
       });
       assert.equal(vote.status, 201);
-      const update = await nextEvent();
+      const update = await events.next();
       assert.equal(update.participants, 1);
-      await reader.cancel();
+      await events.cancel();
     } finally {
       await Promise.all([a.stop(), b.stop()]);
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

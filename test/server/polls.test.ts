@@ -5,6 +5,7 @@ import { createApp } from '../../server/app.js';
 import type { Database } from '../../server/db.js';
 import { markLowest, ResultsHub, type PollResults, type PrincipleResult } from '../../server/polls.js';
 import { testDatabases } from './databases.js';
+import { sseReader } from './sse.js';
 
 const TOKEN = 'test-admin-token-0123456789';
 
@@ -22,30 +23,6 @@ function focusAgenda(pollId: string, change: (poll: NonNullable<Feed['poll']>) =
 }
 
 const participant = (n: number) => `participant-${String(n).padStart(8, '0')}`;
-
-/** Reads Server-Sent Events from a response body, one parsed `results` event at a time. */
-function sseReader(response: Response) {
-  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
-  let buffer = '';
-  return {
-    async next(): Promise<PollResults> {
-      for (;;) {
-        const end = buffer.indexOf('\n\n');
-        if (end >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const data = block.split('\n').find((line) => line.startsWith('data:'));
-          if (data) return JSON.parse(data.slice(5)) as PollResults;
-          continue;
-        }
-        const { value, done } = await reader.read();
-        if (done) throw new Error('stream ended');
-        buffer += value;
-      }
-    },
-    cancel: () => reader.cancel(),
-  };
-}
 
 for (const database of testDatabases()) {
   describe(`polls on ${database.kind}`, () => {
@@ -145,7 +122,7 @@ for (const database of testDatabases()) {
       add(focusAgenda('live'));
       const response = await app.request('/api/polls/live/results/stream');
       assert.equal(response.headers.get('Content-Type'), 'text/event-stream');
-      const events = sseReader(response);
+      const events = sseReader<PollResults>(response);
       assert.equal((await events.next()).participants, 0);
       const sent = performance.now();
       await send('live', { participant: participant(9), ratings: { 'een-plan': 2 } });
