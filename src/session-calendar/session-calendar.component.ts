@@ -1,8 +1,8 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import type { Feed, Session } from '../feed/schema.js';
 import { CopElement } from '../shared/cop-element.js';
-import { dayKey, formatDate, formatDayMonth, formatMonth, formatWeekday } from '../shared/datetime.js';
-import { canEnrol, enrolmentStatus, type EnrolmentStatus } from '../shared/enrolment-status.js';
+import { dayKey, formatDate, formatMonth, formatWeekday } from '../shared/datetime.js';
+import { canEnrol, enrolmentStatus, enrolmentStatusLine, type EnrolmentStatus } from '../shared/enrolment-status.js';
 import { buildIcs, downloadIcs, icsFileName } from '../shared/ics.js';
 import { dayDate, firstDayOf, lastDayOf, monthOf, monthWeeks, shiftDay, shiftMonth, weekEnd, weekStart, type DayKey, type MonthKey } from './month.js';
 import { renderSessionCard, type CardContext } from './session-card.js';
@@ -234,21 +234,9 @@ export class CopSessionCalendar extends CopElement {
   }
 
   #renderEnrolment(status: EnrolmentStatus | undefined): TemplateResult | typeof nothing {
-    if (!status) return nothing;
-    const t = this.t.enrolmentStatus;
-    const lines: string[] = [];
-    if (status.state === 'not-yet-open' && status.opens) lines.push(t.from(formatDayMonth(status.opens, this.language, this.#now)));
-    if (status.state === 'open' || status.state === 'waitlist') {
-      lines.push(status.closes ? t.until(formatDayMonth(status.closes, this.language, this.#now)) : t.open);
-    }
-    if (status.state === 'open' && status.placesLeft !== null && this.feedState.status === 'ready' && this.feedState.feed.availability) {
-      lines.push(t.placesLeft(status.placesLeft));
-    }
-    if (status.state === 'waitlist') lines.push(t.waitlist);
-    if (status.state === 'full') lines.push(t.full);
-    if (status.state === 'closed') lines.push(t.closed);
-    if (status.state === 'cancelled') lines.push(t.cancelled);
-    return html`<p class="enrolment enrolment--${status.state}" part="enrolment">${lines.join(' · ')}</p>`;
+    if (!status || this.feedState.status !== 'ready') return nothing;
+    const line = enrolmentStatusLine(status, this.language, this.#now, Boolean(this.feedState.feed.availability));
+    return html`<p class="enrolment enrolment--${status.state}" part="enrolment">${line}</p>`;
   }
 
   #cardContext(feed: Feed, status: EnrolmentStatus | undefined, titleLevel: number): CardContext {

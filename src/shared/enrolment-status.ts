@@ -1,4 +1,6 @@
 import type { Feed } from '../feed/schema.js';
+import { formatDayMonth } from './datetime.js';
+import { messages, type Lang } from './i18n/index.js';
 
 export type EnrolmentState = 'cancelled' | 'not-yet-open' | 'open' | 'waitlist' | 'full' | 'closed';
 
@@ -31,3 +33,27 @@ export function enrolmentStatus(feed: Feed, now: number = Date.now(), sessionId?
 
 /** Whether a visitor can act now: sign up, or join the waiting list. */
 export const canEnrol = (status: EnrolmentStatus | undefined) => status?.state === 'open' || status?.state === 'waitlist';
+
+/**
+ * The state in one line, as the calendar and the form show it: "Aanmelden kan tot 26 april ·
+ * Nog 3 plaatsen". Places left are only said when the server counted them (`live`).
+ */
+export function enrolmentStatusLine(status: EnrolmentStatus, lang: Lang, now: number, live: boolean): string {
+  const t = messages(lang).enrolmentStatus;
+  const day = (iso: string) => formatDayMonth(iso, lang, now);
+  const parts: string[] = [];
+  switch (status.state) {
+    case 'not-yet-open':
+      if (status.opens) parts.push(t.from(day(status.opens)));
+      break;
+    case 'open':
+    case 'waitlist':
+      parts.push(status.closes ? t.until(day(status.closes)) : t.open);
+      if (status.state === 'waitlist') parts.push(t.waitlist);
+      else if (live && status.placesLeft !== null) parts.push(t.placesLeft(status.placesLeft));
+      break;
+    default:
+      parts.push(t[status.state]);
+  }
+  return parts.join(' · ');
+}

@@ -9,6 +9,17 @@ export interface CopEventDetails {
   'cop-feed-error': { error: FeedError; src?: string };
   /** A visitor chose "Aanmelden" for a session; cancel it to handle enrolment yourself. */
   'cop-session-select': { programmeId: string; sessionId: string };
+  /**
+   * An enrolment was sent: stored (`confirmed`, `waitlisted` with a position) or prepared as an
+   * e-mail (`mailto`). `members` only when the element has `include-personal-data`.
+   */
+  'cop-enrolment-submit': {
+    programmeId: string;
+    status: 'confirmed' | 'waitlisted' | 'mailto';
+    position?: number;
+    sessionId?: string;
+    members?: { roleId: string; name: string; organisation: string; email: string }[];
+  };
 }
 
 export type CopEventName = keyof CopEventDetails;
