@@ -11,6 +11,7 @@ const entries = {
   index: 'src/index.ts',
   feed: 'src/feed/index.ts',
   'session-calendar': 'src/session-calendar/session-calendar.ts',
+  'enrolment-form': 'src/enrolment-form/enrolment-form.ts',
 };
 
 /**

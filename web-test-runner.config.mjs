@@ -1,6 +1,12 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { findChromium } from './scripts/find-chromium.mjs';
 
 /**
@@ -29,7 +35,71 @@ function summaryReporter() {
   };
 }
 
+/**
+ * The real reference server for the widgets' browser tests, on the embedded database with the
+ * feeds in test/fixtures/server-feeds. The test pages reach it at /api/… on their own origin,
+ * through the proxy below, as they would on a partner site behind one domain.
+ */
+function referenceServer() {
+  let child;
+  let dataDir;
+  const state = { port: 0 };
+  const freePort = () =>
+    new Promise((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address();
+        probe.close(() => resolve(port));
+      });
+    });
+  return {
+    state,
+    plugin: {
+      name: 'reference-server',
+      async serverStart() {
+        state.port = await freePort();
+        dataDir = mkdtempSync(join(tmpdir(), 'cop-wtr-'));
+        child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+          env: { ...process.env, PORT: String(state.port), DATA_DIR: dataDir, FEEDS_DIR: 'test/fixtures/server-feeds', ADMIN_TOKEN, TRUST_PROXY: '1' },
+          stdio: ['ignore', 'pipe', 'inherit'],
+        });
+        await new Promise((resolve, reject) => {
+          child.stdout.on('data', (chunk) => String(chunk).includes('cop-widgets server on') && resolve());
+          child.once('exit', (code) => reject(new Error(`reference server exited with ${code}`)));
+        });
+      },
+      async serverStop() {
+        child?.kill('SIGTERM');
+        if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+      },
+    },
+    /** Koa middleware: /api/* and /healthz go to the reference server, streams included. */
+    async proxy(ctx, next) {
+      if (!ctx.path.startsWith('/api/') || !state.port) return next();
+      const body = ['GET', 'HEAD'].includes(ctx.method) ? undefined : await new Promise((resolve) => {
+        const chunks = [];
+        ctx.req.on('data', (c) => chunks.push(c)).on('end', () => resolve(Buffer.concat(chunks)));
+      });
+      const headers = { ...ctx.request.headers };
+      delete headers.host;
+      delete headers.origin; // same origin for the server, as behind a partner's own domain
+      // Each request its own client address: the suite enrols from one machine far faster than
+      // the per-address rate limit allows (which the server's own tests prove).
+      headers['x-forwarded-for'] = `10.0.${(requests >> 8) & 255}.${requests++ & 255}`;
+      const response = await fetch(`http://127.0.0.1:${state.port}${ctx.url}`, { method: ctx.method, headers, body, duplex: 'half' });
+      ctx.status = response.status;
+      response.headers.forEach((value, key) => key !== 'content-encoding' && key !== 'content-length' && ctx.set(key, value));
+      ctx.body = response.body ? Readable.fromWeb(response.body) : '';
+    },
+  };
+}
+
+/** The browser tests read stored rows through the admin API with this token. */
+const ADMIN_TOKEN = 'browser-tests-admin';
+let requests = 0;
+const server = referenceServer();
+
 export default {
+  middleware: [server.proxy],
   reporters: [defaultReporter(), summaryReporter()],
   // The server's tests run in Node (npm run test:server), not in the browser.
   files: ['test/**/*.test.ts', '!test/server/**'],
@@ -37,7 +107,7 @@ export default {
   concurrency: 2,
   testsFinishTimeout: 5 * 60_000,
   testFramework: { config: { timeout: 10_000 } },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  plugins: [server.plugin, esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -1,3 +1,4 @@
+import '../src/enrolment-form/enrolment-form.js';
 import '../src/session-calendar/session-calendar.js';
 import './support/feed-preview.js';
 
@@ -25,7 +26,9 @@ form.addEventListener('submit', (event) => {
 });
 
 // Show what the host page receives.
-document.addEventListener('cop-session-select', (event) => {
-  const log = document.querySelector<HTMLElement>('#event-log');
-  if (log) log.textContent = `cop-session-select: ${JSON.stringify(event.detail)}`;
-});
+for (const name of ['cop-session-select', 'cop-enrolment-submit'] as const) {
+  document.addEventListener(name, (event) => {
+    const log = document.querySelector<HTMLElement>('#event-log');
+    if (log) log.textContent = `${name}: ${JSON.stringify(event.detail)}`;
+  });
+}

@@ -4,3 +4,4 @@
  */
 export * from './index.js';
 import './session-calendar/session-calendar.js';
+import './enrolment-form/enrolment-form.js';

@@ -29,7 +29,12 @@ export const EnrolmentRequestSchema = z.object({
   consent: z.literal(true),
   /** Honeypot: hidden from people; a bot that fills it in is refused. */
   website: z.optional(z.string().check(z.maxLength(0))),
+  /** How long the form was open before it was sent (ms); a bot that fills it in at once is refused. */
+  fillMs: z.optional(z.int().check(z.minimum(0))),
 });
+
+/** People need longer than this to fill in a team's details; the form waits out the rest. */
+export const MIN_FILL_MS = 2_000;
 
 export type TeamMember = z.infer<typeof TeamMemberSchema>;
 export type EnrolmentRequest = z.infer<typeof EnrolmentRequestSchema>;
@@ -67,6 +72,7 @@ export function checkEnrolment(feed: Feed, body: unknown): EnrolmentCheck {
   request.themeIds?.forEach((id, i) => {
     if (!themeIds.has(id)) issues.push(issue(['themeIds', i], 'unknownReference', [id, 'themes']));
   });
+  if (request.fillMs !== undefined && request.fillMs < MIN_FILL_MS) issues.push(issue(['fillMs'], 'tooFast'));
   if (enrolment?.themeChoice === 'one' && (request.themeIds?.length ?? 0) > 1) issues.push(issue(['themeIds'], 'tooManyItems', [1]));
   return issues.length ? { success: false, issues } : { success: true, data: request };
 }

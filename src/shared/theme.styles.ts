@@ -39,9 +39,26 @@ export const themeStyles = css`
     font-size: var(--_font-size);
     line-height: var(--_line-height);
     color: var(--_color-text);
-    /* Text a host page sets with text-align or letter-spacing should not leak in. */
+  }
+
+  /*
+   * Inherited text styles a host page sets (on its body, or on every element with !important,
+   * which reaches the host itself) stop at the widget's top-level elements.
+   */
+  :host > * {
+    font-family: var(--_font-family);
+    font-size: var(--_font-size);
+    line-height: var(--_line-height);
+    color: var(--_color-text);
     text-align: start;
+    text-indent: 0;
+    text-transform: none;
     letter-spacing: normal;
+    word-spacing: normal;
+    white-space: normal;
+    font-style: normal;
+    font-weight: normal;
+    visibility: visible;
   }
 
   :host([hidden]) {

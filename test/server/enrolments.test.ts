@@ -208,10 +208,14 @@ for (const database of testDatabases()) {
       assert.equal((await post('hostile', '{"members": [')).status, 400);
       assert.equal((await app.request('/api/programmes/hostile/enrolments', { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: '{}' })).status, 415);
       assert.equal((await post('hostile', duo(30, { website: 'http://spam.example' }))).status, 422);
+      const tooFast = await post('hostile', duo(33, { fillMs: 400 }));
+      assert.equal(tooFast.status, 422, 'a form sent quicker than people type is refused');
+      assert.deepEqual(((await tooFast.json()) as { issues: { path: string }[] }).issues.map((i) => i.path), ['fillMs']);
+      assert.equal((await post('hostile', duo(34, { fillMs: 45_000 }))).status, 201);
       assert.equal((await post('hostile', { ...duo(31), members: [{ ...member('gemeente', 31), name: "Robert'); DROP TABLE enrolments;--" }, member('onderwijs', '31o')] })).status, 201);
       assert.equal((await post('hostile', duo(32), { 'Idempotency-Key': 'short' })).status, 400);
       assert.equal((await post('hostile', { __proto__: { consent: true }, members: [] })).status, 422);
-      assert.equal(await count('SELECT count(*) AS n FROM enrolments', []), before + 1);
+      assert.equal(await count('SELECT count(*) AS n FROM enrolments', []), before + 2);
     });
   });
 }

@@ -147,5 +147,6 @@ export const en: Messages = {
     emailTwice: 'occurs twice in this team; each member needs their own e-mail address',
     alreadyEnrolled: 'is already enrolled in this programme',
     phoneFormat: 'is not a valid phone number',
+    tooFast: 'was filled in too quickly; please try again',
   },
 };

@@ -147,6 +147,7 @@ export const nl = {
     emailTwice: 'komt twee keer voor in dit team; ieder teamlid heeft een eigen e-mailadres',
     alreadyEnrolled: 'is al aangemeld voor dit programma',
     phoneFormat: 'is geen geldig telefoonnummer',
+    tooFast: 'is te snel ingevuld; probeer het opnieuw',
   },
 };
 

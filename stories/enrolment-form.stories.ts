@@ -1,0 +1,123 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html, nothing } from 'lit';
+import '../src/enrolment-form/enrolment-form.js';
+import '../src/session-calendar/session-calendar.js';
+import { answerEnrolmentsWith, type MockAnswer } from './support/mock-enrolment-server.js';
+
+interface Args {
+  src: string;
+  lang: 'nl' | 'en';
+  session: string;
+  answer: MockAnswer;
+  now?: number;
+  feed?: object;
+  prefill?: object;
+}
+
+/**
+ * Inline sign-up as a team, from the demo feeds. Storybook has no reference server, so a mock
+ * answers the enrolment as the real one would: pick its answer in the `answer` control and send
+ * the form. Each visitor's draft is kept in sessionStorage until the server confirms.
+ */
+function renderForm(args: Args) {
+  answerEnrolmentsWith(args.answer);
+  sessionStorage.clear();
+  return html`<cop-enrolment-form
+    src=${args.feed ? nothing : args.src}
+    .feed=${args.feed}
+    lang=${args.lang}
+    session=${args.session || nothing}
+    .prefill=${args.prefill ?? {}}
+    .now=${args.now}
+  ></cop-enrolment-form>`;
+}
+
+const meta: Meta<Args> = {
+  title: 'Widgets/Enrolment form',
+  component: 'cop-enrolment-form',
+  args: { src: '/feeds/bindende-afspraken.json', lang: 'nl', session: '', answer: 'confirmed' },
+  argTypes: {
+    lang: { control: 'inline-radio', options: ['nl', 'en'] },
+    answer: { control: 'select', options: ['confirmed', 'waitlisted', 'invalid', 'server-error', 'offline', 'slow'] },
+  },
+  render: (args, { loaded }) => renderForm({ ...args, ...(loaded as { feed?: object }) }),
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+
+/** Loads a demo feed and changes it, for states the feed files do not have on their own. */
+const feedLoader =
+  (name: string, change: (feed: Record<string, unknown>) => Record<string, unknown>) =>
+  async (): Promise<{ feed: object }> => ({ feed: change((await (await fetch(`/feeds/${name}.json`)).json()) as Record<string, unknown>) });
+
+const withAvailability = (state: string, placesLeft: number | null, waitlistLength = 0) => (feed: Record<string, unknown>) => ({
+  ...feed,
+  availability: { state, placesLeft, waitlistLength, updatedAt: '2026-11-23T10:00:00+01:00' },
+});
+
+/** CoP Bindende afspraken: a duo from municipality and education, youth care optional, one theme. */
+export const Open: Story = {};
+
+export const InEnglish: Story = { args: { lang: 'en' } };
+
+/** As the reference server serves it, with 3 places left. */
+export const FewPlacesLeft: Story = {
+  loaders: [feedLoader('bindende-afspraken', withAvailability('open', 3))],
+};
+
+export const FullWithWaitingList: Story = {
+  args: { answer: 'waitlisted' },
+  loaders: [feedLoader('bindende-afspraken', withAvailability('waitlist', 0, 2))],
+};
+
+export const FullWithoutWaitingList: Story = {
+  loaders: [feedLoader('foodvalley-focusagenda', withAvailability('full', 0))],
+};
+
+/** Before `opens` (1 November 2026). */
+export const NotYetOpen: Story = { args: { now: Date.parse('2026-10-01T12:00:00+02:00') } };
+
+/** After `closes` (8 June 2027). */
+export const Closed: Story = { args: { now: Date.parse('2027-06-09T12:00:00+02:00') } };
+
+export const Cancelled: Story = {
+  loaders: [feedLoader('bindende-afspraken', (feed) => ({ ...feed, programme: { ...(feed.programme as object), status: 'cancelled' } }))],
+};
+
+/** One person per enrolment (no team roles), for CoP Monitoring. */
+export const OnePerson: Story = { args: { src: '/feeds/cop-monitoring.json' } };
+
+/** FoodValley: the visitor chooses one of the sessions. */
+export const ChooseASession: Story = { args: { src: '/feeds/foodvalley-focusagenda.json' } };
+
+/** A page about one session: `session="…"` fixes it, and the choice is not shown. */
+export const OneSessionPage: Story = { args: { src: '/feeds/foodvalley-focusagenda.json', session: 'werksessie-20-mei' } };
+
+/** `.prefill` fills in the organisation, e.g. on a municipality's own page. */
+export const Prefilled: Story = { args: { prefill: { gemeente: { organisation: 'Gemeente Ede' } } } };
+
+/** The server refuses an address that is already enrolled (422): the message stands at the field. */
+export const ServerFieldError: Story = { args: { answer: 'invalid' } };
+
+/** A 5xx: a clear message, everything typed still there, "Opnieuw proberen". */
+export const ServerError: Story = { args: { answer: 'server-error' } };
+
+export const Offline: Story = { args: { answer: 'offline' } };
+
+/** The busy state: the answer takes a minute. */
+export const Busy: Story = { args: { answer: 'slow' } };
+
+/** No endpoint (static hosting): the form prepares an e-mail to the organiser. */
+export const ByEmail: Story = {
+  loaders: [feedLoader('bindende-afspraken', (feed) => ({ ...feed, enrolment: { ...(feed.enrolment as object), endpoint: undefined } }))],
+};
+
+export const FeedError: Story = { args: { src: '/feeds/does-not-exist.json' } };
+
+/** "Aanmelden" in the calendar chooses the session in the form and moves focus there. */
+export const WithTheCalendar: Story = {
+  args: { src: '/feeds/foodvalley-focusagenda.json' },
+  render: (args) => html`<cop-session-calendar src=${args.src}></cop-session-calendar>
+    <cop-enrolment-form src=${args.src}></cop-enrolment-form>`,
+};
