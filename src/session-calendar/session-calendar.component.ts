@@ -13,6 +13,10 @@ export type CalendarView = 'list' | 'month';
 /** Below this width the month grid gives way to the list: seven columns need room to be legible. */
 const NARROW_PX = 560;
 
+/** Cards in the list's first render, then per frame: 500 sessions must not block the page. */
+const FIRST_CHUNK = 60;
+const NEXT_CHUNK = 120;
+
 /** Sorted once per feed: every render filters this list instead of sorting again. */
 const sortedSessions = new WeakMap<Feed, Session[]>();
 function sessionsOf(feed: Feed): Session[] {
@@ -79,6 +83,7 @@ export class CopSessionCalendar extends CopElement {
     narrow: { state: true, attribute: false },
     announcement: { state: true, attribute: false },
     openPanels: { state: true, attribute: false },
+    listLimit: { state: true, attribute: false },
   };
 
   /** `list` (default): an agenda grouped by month; `month`: a month grid. */
@@ -100,12 +105,17 @@ export class CopSessionCalendar extends CopElement {
   declare protected narrow: boolean;
   declare protected announcement: string;
   declare protected openPanels: ReadonlySet<string>;
+  /** How many cards the list renders now: long programmes arrive in chunks, frame by frame. */
+  declare protected listLimit: number;
 
   #resizeObserver: ResizeObserver | undefined;
   #focusAfterRender = false;
+  /** Set while rendering when the list left cards out for the next frame. */
+  #listCut = false;
 
   constructor() {
     super();
+    this.listLimit = FIRST_CHUNK;
     this.view = 'list';
     this.group = '';
     this.theme = '';
@@ -125,6 +135,7 @@ export class CopSessionCalendar extends CopElement {
       if (narrow !== this.narrow) requestAnimationFrame(() => (this.narrow = narrow));
     });
     this.#resizeObserver.observe(this);
+    if (this.#listCut) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
@@ -149,6 +160,7 @@ export class CopSessionCalendar extends CopElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    if (changed.has('feedState') || changed.has('group') || changed.has('theme') || changed.has('hidePast') || changed.has('view')) this.listLimit = FIRST_CHUNK;
     const feed = this.feedState.status === 'ready' ? this.feedState.feed : undefined;
     if (feed && (changed.has('feedState') || this.shownMonth === undefined)) {
       // Open the month grid where the programme is: its next session, else its last one.
@@ -163,6 +175,15 @@ export class CopSessionCalendar extends CopElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    if (this.#listCut) {
+      // The first cards show at once; the rest follow a chunk per frame, never blocking the page.
+      this.#listCut = false;
+      requestAnimationFrame(() => {
+        // A calendar taken off the page stops here and goes on when it is back.
+        if (this.isConnected) this.listLimit += NEXT_CHUNK;
+        else this.#listCut = true;
+      });
+    }
     if (this.#focusAfterRender) {
       this.#focusAfterRender = false;
       this.renderRoot.querySelector<HTMLElement>(`[data-day="${this.focusedDay}"]`)?.focus();
@@ -265,9 +286,12 @@ export class CopSessionCalendar extends CopElement {
     if (sessions.length === 0) return this.renderEmpty(this.hidePast && !this.group && !this.theme ? t.allPast : t.noMatch);
     const ctx = this.#cardContext(feed, status, this.headingLevel + 1);
     const months = new Map<MonthKey, Session[]>();
-    for (const session of sessions) {
+    this.#listCut = sessions.length > this.listLimit;
+    for (const session of sessions.slice(0, this.listLimit)) {
       const key = monthOf(dayKey(session.start));
-      months.set(key, [...(months.get(key) ?? []), session]);
+      const list = months.get(key);
+      if (list) list.push(session);
+      else months.set(key, [session]);
     }
     return html`<div class="list">
       ${[...months].map(

@@ -102,9 +102,18 @@ export function wallClock(instant: Instant): WallClock {
 
 /** The Amsterdam calendar day of an instant as `yyyy-MM-dd`, for grouping sessions by day. */
 export function dayKey(instant: Instant): string {
+  // Each render groups every session by day: remember feed timestamps instead of asking Intl again.
+  const cached = typeof instant === 'string' ? dayKeys.get(instant) : undefined;
+  if (cached) return cached;
   const { year, month, day } = wallClock(instant);
-  return `${year}-${month}-${day}`;
+  const key = `${year}-${month}-${day}`;
+  if (typeof instant === 'string') {
+    if (dayKeys.size >= 20_000) dayKeys.clear();
+    dayKeys.set(instant, key);
+  }
+  return key;
 }
+const dayKeys = new Map<string, string>();
 
 /**
  * "ma 2 maart 2020, 13.00–17.00 uur"; a session that ends on a later day names both days:

@@ -33,6 +33,23 @@ describe('<cop-session-calendar>', () => {
   afterEach(() => clearFeedCache());
 
   describe('agenda list', () => {
+    it('shows a long programme’s first sessions at once and the rest in the next frames', async () => {
+      const feed = copMonitoring2020();
+      const start = Date.parse('2030-01-07T13:00:00+01:00');
+      feed.sessions = Array.from({ length: 300 }, (_, i) => ({
+        id: `s${i}`,
+        title: `Bijeenkomst ${i + 1}`,
+        start: new Date(start + i * 86_400_000).toISOString(),
+        end: new Date(start + i * 86_400_000 + 7_200_000).toISOString(),
+        location: null,
+      }));
+      const el = await calendar(feed);
+      const first = all(el, '[part="session"]').length;
+      expect(first).to.be.above(0).and.below(300);
+      await waitUntil(() => all(el, '[part="session"]').length === 300, 'the rest of the list did not arrive');
+      expect(text(all(el, '[part="session"] [part="title"]').at(-1))).to.equal('Bijeenkomst 300');
+    });
+
     it('shows CoP Monitoring as its announcement does, in Dutch, whatever the visitor\'s zone', async () => {
       const el = await calendar(copMonitoring2020());
       const cards = all(el, '[part="session"]');
