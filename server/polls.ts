@@ -143,7 +143,8 @@ export class ResultsHub {
     set.add(subscriber);
     return () => {
       set.delete(subscriber);
-      if (set.size === 0) this.#subscribers.delete(pollId);
+      // Only this set: a later wave of listeners may already have a new one under the same poll.
+      if (set.size === 0 && this.#subscribers.get(pollId) === set) this.#subscribers.delete(pollId);
     };
   }
 

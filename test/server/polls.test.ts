@@ -133,5 +133,18 @@ for (const database of testDatabases()) {
       assert.ok(delay < 1000, `the update took ${Math.round(delay)} ms`);
       await events.cancel();
     });
+
+    it('keeps streaming to new listeners after earlier ones have left, however often they say goodbye', async () => {
+      add(focusAgenda('waves'));
+      const leaveFirst = hub.subscribe('waves', () => {});
+      leaveFirst();
+      const seen: number[] = [];
+      const leaveSecond = hub.subscribe('waves', (latest) => seen.push((latest as PollResults).participants));
+      leaveFirst(); // a stream's abort handler and its end both unsubscribe
+      await send('waves', { participant: participant(1), ratings: { 'een-plan': 4 } });
+      for (let i = 0; i < 100 && seen.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.deepEqual(seen, [1]);
+      leaveSecond();
+    });
   });
 }
