@@ -12,6 +12,7 @@ const entries = {
   feed: 'src/feed/index.ts',
   'session-calendar': 'src/session-calendar/session-calendar.ts',
   'enrolment-form': 'src/enrolment-form/enrolment-form.ts',
+  'region-map': 'src/region-map/region-map.ts',
 };
 
 /**

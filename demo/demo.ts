@@ -1,4 +1,5 @@
 import '../src/enrolment-form/enrolment-form.js';
+import '../src/region-map/region-map.js';
 import '../src/session-calendar/session-calendar.js';
 import './support/feed-preview.js';
 

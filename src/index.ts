@@ -11,5 +11,7 @@ export { VERSION } from './shared/version.js';
 export { CopSessionCalendar, type CalendarView } from './session-calendar/session-calendar.component.js';
 export { buildIcs, googleCalendarUrl, outlookCalendarUrl } from './shared/ics.js';
 export { enrolmentStatus, type EnrolmentStatus, type EnrolmentState } from './shared/enrolment-status.js';
+export { CopRegionMap, type RegionMapView } from './region-map/region-map.component.js';
+export type { GeometryLoader } from './region-map/load.js';
 export { CopEnrolmentForm } from './enrolment-form/enrolment-form.component.js';
 export { checkEnrolment, EnrolmentRequestSchema, type EnrolmentRequest, type TeamMember } from './feed/enrolment-request.js';

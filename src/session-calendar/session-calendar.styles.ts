@@ -24,33 +24,11 @@ export const sessionCalendarStyles = css`
     gap: var(--_space-s) var(--_space-m);
   }
 
-  .switch {
-    display: inline-flex;
-    border: 2px solid var(--_color-primary);
-    border-radius: var(--_radius);
-  }
-
-  .switch__option,
   select,
   .link-button,
   summary {
     font: inherit;
     color: inherit;
-  }
-
-  .switch__option {
-    min-block-size: 2.75rem;
-    padding: var(--_space-xs) var(--_space-m);
-    border: 0;
-    background: var(--_color-background);
-    color: var(--_color-primary);
-    cursor: pointer;
-  }
-
-  .switch__option[aria-pressed='true'] {
-    background: var(--_color-primary);
-    color: var(--_color-primary-contrast);
-    font-weight: 700;
   }
 
   .filter {
@@ -305,11 +283,6 @@ export const sessionCalendarStyles = css`
   @media (forced-colors: active) {
     .day[aria-selected='true'] {
       outline-color: Highlight;
-    }
-    .switch__option[aria-pressed='true'] {
-      forced-color-adjust: none;
-      background: Highlight;
-      color: HighlightText;
     }
   }
 `;

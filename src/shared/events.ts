@@ -10,6 +10,11 @@ export interface CopEventDetails {
   /** A visitor chose "Aanmelden" for a session; cancel it to handle enrolment yourself. */
   'cop-session-select': { programmeId: string; sessionId: string };
   /**
+   * A visitor chose a region on the map, in its list or with its search box. `facilitatorId` is
+   * the (first) facilitator who covers it; absent when nobody does.
+   */
+  'cop-region-select': { programmeId: string; regionCode: string; facilitatorId?: string };
+  /**
    * An enrolment was sent: stored (`confirmed`, `waitlisted` with a position) or prepared as an
    * e-mail (`mailto`). `members` only when the element has `include-personal-data`.
    */

@@ -87,6 +87,37 @@ export const themeStyles = css`
     white-space: nowrap;
   }
 
+  /* A switch between views ("Lijst | Maand", "Kaart | Lijst"). */
+  .switch {
+    display: inline-flex;
+    border: 2px solid var(--_color-primary);
+    border-radius: var(--_radius);
+  }
+
+  .switch__option {
+    font: inherit;
+    min-block-size: 2.75rem;
+    padding: var(--_space-xs) var(--_space-m);
+    border: 0;
+    background: var(--_color-background);
+    color: var(--_color-primary);
+    cursor: pointer;
+  }
+
+  .switch__option[aria-pressed='true'] {
+    background: var(--_color-primary);
+    color: var(--_color-primary-contrast);
+    font-weight: 700;
+  }
+
+  @media (forced-colors: active) {
+    .switch__option[aria-pressed='true'] {
+      forced-color-adjust: none;
+      background: Highlight;
+      color: HighlightText;
+    }
+  }
+
   button.cop-button {
     font: inherit;
     min-block-size: 2.75rem;
