@@ -13,6 +13,7 @@ const entries = {
   'session-calendar': 'src/session-calendar/session-calendar.ts',
   'enrolment-form': 'src/enrolment-form/enrolment-form.ts',
   'region-map': 'src/region-map/region-map.ts',
+  'principle-poll': 'src/principle-poll/principle-poll.ts',
 };
 
 /**

@@ -1,5 +1,6 @@
 import '../src/enrolment-form/enrolment-form.js';
 import '../src/region-map/region-map.js';
+import '../src/principle-poll/principle-poll.js';
 import '../src/session-calendar/session-calendar.js';
 import './support/feed-preview.js';
 
@@ -27,7 +28,7 @@ form.addEventListener('submit', (event) => {
 });
 
 // Show what the host page receives.
-for (const name of ['cop-session-select', 'cop-enrolment-submit'] as const) {
+for (const name of ['cop-session-select', 'cop-enrolment-submit', 'cop-region-select', 'cop-vote-submit'] as const) {
   document.addEventListener(name, (event) => {
     const log = document.querySelector<HTMLElement>('#event-log');
     if (log) log.textContent = `${name}: ${JSON.stringify(event.detail)}`;

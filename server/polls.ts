@@ -1,27 +1,11 @@
 import type { FeedIssue } from '../src/feed/issues.js';
 import type { Feed, PollSettings } from '../src/feed/schema.js';
-import { checkVote } from '../src/feed/vote-request.js';
+import { checkVote, type PollResults, type PrincipleResult } from '../src/feed/vote-request.js';
 import { notify, type Database, type Queryable } from './db.js';
 
 export const VOTES_CHANNEL = 'cop_poll_votes';
 
-export interface PrincipleResult {
-  id: string;
-  count: number;
-  /** Rounded to two decimals; null without ratings. */
-  mean: number | null;
-  /** How many gave each score, from scale.min to scale.max. */
-  distribution: number[];
-  /** Among the lowest `highlightLowest` means ("aandachtspunt"); ties share the mark. */
-  lowest: boolean;
-}
-
-export interface PollResults {
-  pollId: string;
-  closed: boolean;
-  participants: number;
-  principles: PrincipleResult[];
-}
+export type { PollResults, PrincipleResult };
 
 export type VoteOutcome = { kind: 'stored'; replaced: boolean } | { kind: 'closed' } | { kind: 'invalid'; issues: FeedIssue[] };
 

@@ -6,3 +6,4 @@ export * from './index.js';
 import './session-calendar/session-calendar.js';
 import './enrolment-form/enrolment-form.js';
 import './region-map/region-map.js';
+import './principle-poll/principle-poll.js';

@@ -13,5 +13,8 @@ export { buildIcs, googleCalendarUrl, outlookCalendarUrl } from './shared/ics.js
 export { enrolmentStatus, type EnrolmentStatus, type EnrolmentState } from './shared/enrolment-status.js';
 export { CopRegionMap, type RegionMapView } from './region-map/region-map.component.js';
 export type { GeometryLoader } from './region-map/load.js';
+export { CopPrinciplePoll } from './principle-poll/principle-poll.component.js';
+export type { PollResults, PrincipleResult, ResultsOrder } from './principle-poll/results.js';
+export { checkVote, VoteRequestSchema, type VoteRequest, type VoteCheck } from './feed/vote-request.js';
 export { CopEnrolmentForm } from './enrolment-form/enrolment-form.component.js';
 export { checkEnrolment, EnrolmentRequestSchema, type EnrolmentRequest, type TeamMember } from './feed/enrolment-request.js';

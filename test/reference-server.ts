@@ -29,3 +29,17 @@ export async function enrolDirectly(programmeId: string, members: { roleId: stri
     body: JSON.stringify({ members: members.map((m) => ({ ...m, name: 'Iemand Anders', organisation: 'Elders' })), consent: true }),
   });
 }
+
+/** A random participant token as the poll widget makes them, for a vote from "another browser". */
+export const newParticipant = () => `other-${crypto.randomUUID().replaceAll('-', '')}`;
+
+/** Votes straight through the API, as another participant would. */
+export async function voteDirectly(pollId: string, participant: string, ratings: Record<string, number | null>): Promise<Response> {
+  return fetch(`/api/polls/${pollId}/votes`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ participant, ratings }) });
+}
+
+/** The organiser closes a poll, or removes its votes and opens it again. */
+export async function adminPoll(pollId: string, action: 'close' | 'reset'): Promise<void> {
+  const response = await fetch(`/api/admin/polls/${pollId}/${action}`, { method: 'POST', headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } });
+  if (!response.ok) throw new Error(`${action} of poll ${pollId} answered ${response.status}`);
+}

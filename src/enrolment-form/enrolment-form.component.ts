@@ -4,6 +4,7 @@ import { issueText, type FeedIssue } from '../feed/issues.js';
 import { absoluteUrl } from '../feed/loader.js';
 import type { Feed, TeamRole } from '../feed/schema.js';
 import { CopElement } from '../shared/cop-element.js';
+import { formStyles } from '../shared/form.styles.js';
 import { formatDayMonth, formatSessionWhen } from '../shared/datetime.js';
 import { canEnrol, enrolmentStatus, enrolmentStatusLine, type EnrolmentStatus } from '../shared/enrolment-status.js';
 import { buildIcs, downloadIcs, icsFileName } from '../shared/ics.js';
@@ -64,7 +65,7 @@ const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(
  * @cssprop [--cop-enrolment-form-confirmation-border-color=var(--cop-color-success)] - Edge of the confirmation.
  */
 export class CopEnrolmentForm extends CopElement {
-  static override styles = [...CopElement.styles, enrolmentFormStyles];
+  static override styles = [...CopElement.styles, formStyles, enrolmentFormStyles];
 
   // The host takes focus for the calendar's hand-off and passes it to the first field.
   static override shadowRootOptions: ShadowRootInit = { ...CopElement.shadowRootOptions, delegatesFocus: true };

@@ -18,26 +18,6 @@ export const enrolmentFormStyles = css`
     font-weight: 700;
   }
 
-  form {
-    display: grid;
-    gap: var(--_space-m);
-  }
-
-  fieldset {
-    display: grid;
-    gap: var(--_space-s);
-    margin: 0;
-    padding: var(--_space-m);
-    border: 1px solid var(--_fieldset-border);
-    border-radius: var(--_radius);
-    min-inline-size: 0;
-  }
-
-  legend {
-    padding: 0 var(--_space-xs);
-    font-weight: 700;
-  }
-
   .fields {
     display: grid;
     gap: var(--_space-s);

@@ -32,3 +32,22 @@ export function checkVote(poll: PollSettings, body: unknown): VoteCheck {
   if (!issues.length && ratings.length === 0) issues.push({ path: ['ratings'], key: 'tooFewItems', args: [1] });
   return issues.length ? { success: false, issues } : { success: true, data: parsed.data, ratings };
 }
+
+/** Poll results as the server sends them (`GET …/results` and each stream event). */
+export interface PrincipleResult {
+  id: string;
+  count: number;
+  /** Rounded to two decimals; null without ratings. */
+  mean: number | null;
+  /** How many gave each score, from scale.min to scale.max. */
+  distribution: number[];
+  /** Among the lowest `highlightLowest` means: an "aandachtspunt". Ties share the mark. */
+  lowest: boolean;
+}
+
+export interface PollResults {
+  pollId: string;
+  closed: boolean;
+  participants: number;
+  principles: PrincipleResult[];
+}

@@ -25,6 +25,11 @@ export interface CopEventDetails {
     sessionId?: string;
     members?: { roleId: string; name: string; organisation: string; email: string }[];
   };
+  /**
+   * A vote was stored: `ratings` principles got a score, `skipped` did not; `replaced` when it
+   * replaced the participant's earlier vote. Never the participant's token.
+   */
+  'cop-vote-submit': { programmeId: string; pollId: string; ratings: number; skipped: number; replaced: boolean };
 }
 
 export type CopEventName = keyof CopEventDetails;
