@@ -1,0 +1,115 @@
+/**
+ * Runs inside headless Chromium (bundled by bench/browser.ts): each scenario returns the
+ * milliseconds one run took, from handing over the data to a laid-out widget.
+ */
+import { parseFeed, type FeedInput } from '../src/feed/index.js';
+import '../src/session-calendar/session-calendar.js';
+import '../src/region-map/region-map.js';
+import jeugdstelsel from '../demo/feeds/cop-jeugdstelsel.json';
+import type { CopSessionCalendar } from '../src/session-calendar/session-calendar.component.js';
+
+/** A programme with `count` sessions: three groups, two themes, weekly from March 2030. */
+export function syntheticFeed(count: number): FeedInput {
+  const start = Date.parse('2030-03-04T13:00:00+01:00');
+  return {
+    version: 1,
+    programme: { id: `bench-${count}`, title: `Bench ${count}`, organiser: 'NJi', contact: { name: 'Coördinator', email: 'bench@example.org' }, timeZone: 'Europe/Amsterdam' },
+    groups: [1, 2, 3].map((n) => ({ id: `groep-${n}`, name: `Intervisiegroep ${n}` })),
+    themes: [
+      { id: 'wetgeving', title: 'Schurende wetgeving' },
+      { id: 'next-step', title: 'Next step' },
+    ],
+    sessions: Array.from({ length: count }, (_, i) => {
+      const at = start + Math.floor(i / 3) * 7 * 86_400_000 + (i % 3) * 3_600_000;
+      return {
+        id: `s${i}`,
+        title: `Bijeenkomst ${i + 1}`,
+        start: new Date(at).toISOString(),
+        end: new Date(at + 2 * 3_600_000).toISOString(),
+        location: i % 4 === 0 ? null : { name: 'Huis van de Stad', address: 'Stationsplein 1, Utrecht' },
+        groupId: `groep-${(i % 3) + 1}`,
+        themeIds: [i % 2 ? 'wetgeving' : 'next-step'],
+      };
+    }),
+  } as FeedInput;
+}
+
+const settle = async (el: HTMLElement & { updateComplete: Promise<unknown> }) => {
+  await el.updateComplete;
+  // Reading layout makes the browser style and lay out what was rendered: part of the cost.
+  el.shadowRoot!.firstElementChild?.getBoundingClientRect();
+};
+
+const scenarios = {
+  /** zod validation of the whole feed only. */
+  async validate(count: number): Promise<number> {
+    const feed = syntheticFeed(count);
+    const t0 = performance.now();
+    parseFeed(JSON.parse(JSON.stringify(feed)));
+    return performance.now() - t0;
+  },
+  /** Validation plus first render of the agenda list. */
+  async calendar(count: number): Promise<number> {
+    const feed = syntheticFeed(count);
+    const el = document.createElement('cop-session-calendar') as CopSessionCalendar;
+    const t0 = performance.now();
+    el.feed = feed;
+    document.body.append(el);
+    await settle(el);
+    const ms = performance.now() - t0;
+    // A feed the widget refused would time the error message, not the calendar.
+    if (el.shadowRoot!.querySelectorAll('article').length < Math.min(count, 50)) throw new Error('the calendar did not render the sessions');
+    el.remove();
+    return ms;
+  },
+  /** Until every card of a long list is on the page (the list renders in chunks, a frame each). */
+  async calendarComplete(count: number): Promise<number> {
+    const el = document.createElement('cop-session-calendar') as CopSessionCalendar;
+    const t0 = performance.now();
+    el.feed = syntheticFeed(count);
+    document.body.append(el);
+    await settle(el);
+    while (el.shadowRoot!.querySelectorAll('article').length < count) {
+      await new Promise(requestAnimationFrame);
+      await settle(el);
+    }
+    const ms = performance.now() - t0;
+    el.remove();
+    return ms;
+  },
+  /** The map's first render once the geometry has arrived (it is fetched once per page, before this runs). */
+  async map(width: number): Promise<number> {
+    const el = document.createElement('cop-region-map') as HTMLElement & { feed: unknown; updateComplete: Promise<unknown> };
+    el.style.inlineSize = `${width}px`;
+    const t0 = performance.now();
+    el.feed = jeugdstelsel;
+    document.body.append(el);
+    while ((el.shadowRoot?.querySelectorAll('svg path').length ?? 0) < 42) await new Promise(requestAnimationFrame);
+    el.shadowRoot!.firstElementChild?.getBoundingClientRect();
+    const ms = performance.now() - t0;
+    el.remove();
+    return ms;
+  },
+  /** One step to the next month in the month grid (median of 24 steps). */
+  async monthStep(count: number): Promise<number> {
+    const el = document.createElement('cop-session-calendar') as CopSessionCalendar;
+    el.setAttribute('view', 'month');
+    el.style.inlineSize = '900px';
+    el.feed = syntheticFeed(count);
+    document.body.append(el);
+    await settle(el);
+    const steps: number[] = [];
+    for (let i = 0; i < 24; i++) {
+      const next = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.month-nav button')][1]!;
+      const t0 = performance.now();
+      next.click();
+      await settle(el);
+      steps.push(performance.now() - t0);
+    }
+    el.remove();
+    return steps.sort((a, b) => a - b)[steps.length >> 1]!;
+  },
+};
+
+export type Scenario = keyof typeof scenarios;
+(window as unknown as { bench: typeof scenarios }).bench = scenarios;
