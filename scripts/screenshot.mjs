@@ -29,7 +29,8 @@ try {
   page.on('pageerror', (error) => console.log(`page error: ${error.message}`));
   page.on('response', (response) => response.status() >= 400 && console.log(`HTTP ${response.status()}: ${response.url()}`));
   for (const url of positionals) {
-    await page.goto(url, { waitUntil: 'networkidle0' });
+    // networkidle2: live poll streams (Server-Sent Events) keep connections open for good.
+    await page.goto(url, { waitUntil: 'networkidle2' });
     const file = `${values.out}/${url.replace(/^https?:\/\//, '').replace(/\W+/g, '_').slice(0, 80)}.png`;
     const target = values.selector ? await page.$(values.selector) : undefined;
     if (values.selector && !target) console.log(`no element matches ${values.selector}`);
