@@ -142,15 +142,6 @@ export const enrolmentFormStyles = css`
     clip-path: inset(50%);
   }
 
-  .confirmation {
-    display: grid;
-    gap: var(--_space-s);
-    justify-items: start;
-    padding: var(--_space-m);
-    border-inline-start: 0.25rem solid var(--_confirmation-border);
-    background: var(--_color-surface);
-  }
-
   .link-button {
     padding: var(--_space-xs) 0;
     border: 0;

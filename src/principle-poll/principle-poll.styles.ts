@@ -133,15 +133,6 @@ export const principlePollStyles = css`
     opacity: 0.8;
   }
 
-  .confirmation {
-    display: grid;
-    gap: var(--_space-s);
-    justify-items: start;
-    padding: var(--_space-m);
-    border-inline-start: 0.25rem solid var(--_color-success);
-    background: var(--_color-surface);
-  }
-
   .link-button,
   .toggle {
     min-block-size: 2.75rem;

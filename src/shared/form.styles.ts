@@ -21,4 +21,14 @@ export const formStyles = css`
     padding: 0 var(--_space-xs);
     font-weight: 700;
   }
+
+  /* What the server said after a submit: a box edged in the success colour. */
+  .confirmation {
+    display: grid;
+    gap: var(--_space-s);
+    justify-items: start;
+    padding: var(--_space-m);
+    border-inline-start: 0.25rem solid var(--_confirmation-border, var(--_color-success));
+    background: var(--_color-surface);
+  }
 `;
