@@ -27,6 +27,19 @@ export function absoluteUrl(url: string): string {
 }
 
 /**
+ * Where an endpoint named in a feed lives: relative to the feed's own URL, so a feed the
+ * reference server serves needs no host name. A feed given as an object, or loaded from a URL
+ * that has no path to resolve against (`blob:`, `data:`), takes the page's address instead.
+ */
+export function endpointUrl(endpoint: string, feedSrc?: string): URL {
+  try {
+    return new URL(endpoint, feedSrc ? absoluteUrl(feedSrc) : document.baseURI);
+  } catch {
+    return new URL(endpoint, document.baseURI);
+  }
+}
+
+/**
  * Fetches and validates a feed. Calls for the same URL share one request and one result;
  * a failed load is forgotten, so the next call (a "try again") fetches afresh.
  */

@@ -31,8 +31,11 @@ const MAX_LONG_TEXT = 5_000;
 const text = (max = MAX_TEXT) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 const optionalText = (max = MAX_TEXT) => z.optional(z.string().check(z.trim(), z.maxLength(max)));
 
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+const isId = (value: unknown): value is string => typeof value === 'string' && ID_PATTERN.test(value);
+
 /** Ids are short, URL- and attribute-safe slugs, e.g. `groep-2`. */
-export const IdSchema = z.string().check(z.refine((v) => /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/.test(v), rule('idFormat')));
+export const IdSchema = z.string().check(z.refine(isId, rule('idFormat')));
 
 /** ISO 8601 date and time with an explicit offset, e.g. `2020-03-02T13:00:00+01:00`. */
 export const DateTimeSchema = z.iso.datetime({ offset: true });
@@ -45,11 +48,12 @@ export const LinkSchema = z.string().check(
 
 /**
  * An API endpoint: absolute http(s), or a path relative to the feed's own URL
- * (`/api/…`, `./…`), so a feed served by the reference server needs no host name.
+ * (`/api/…`, `./…`), so a feed served by the reference server needs no host name. A path
+ * may hold no backslash: browsers read `/\host/…` as `//host/…`, another server.
  */
 export const EndpointSchema = z.string().check(
   z.maxLength(2_000),
-  z.refine((value) => /^(https?:\/\/[^\s]+|\.{0,2}\/[^\s/][^\s]*)$/i.test(value), rule('endpointScheme')),
+  z.refine((value) => /^(https?:\/\/[^\s]+|\.{0,2}\/[^\s/\\][^\s\\]*)$/i.test(value), rule('endpointScheme')),
 );
 
 export const EmailSchema = z.email();
@@ -183,11 +187,17 @@ const FeedShape = z.object({
 type FeedShapeType = z.infer<typeof FeedShape>;
 type Ctx = Parameters<Parameters<typeof z.superRefine<FeedShapeType>>[0]>[1];
 
+/*
+ * These rules also run on a feed whose ids broke their own format rule (zod runs refinements
+ * after non-fatal issues), so they skip malformed ids: those are reported already, and a
+ * message must never repeat a 100,000-character "id" back to the visitor.
+ */
+
 /** Reports every id that occurs twice in a list, at the later occurrence. */
 function checkUnique(ctx: Ctx, list: readonly { id: string }[] | undefined, path: string) {
   const seen = new Set<string>();
   list?.forEach((item, index) => {
-    if (seen.has(item.id)) {
+    if (isId(item.id) && seen.has(item.id)) {
       ctx.addIssue({ code: 'custom', path: [path, index, 'id'], input: item.id, ...rule('duplicateId', { id: item.id }) });
     }
     seen.add(item.id);
@@ -196,7 +206,7 @@ function checkUnique(ctx: Ctx, list: readonly { id: string }[] | undefined, path
 
 /** Reports a reference that names an id missing from `known`. */
 function checkReference(ctx: Ctx, known: ReadonlySet<string>, id: string, path: (string | number)[], list: string) {
-  if (!known.has(id)) ctx.addIssue({ code: 'custom', path, input: id, ...rule('unknownReference', { id, list }) });
+  if (isId(id) && !known.has(id)) ctx.addIssue({ code: 'custom', path, input: id, ...rule('unknownReference', { id, list }) });
 }
 
 const ids = (list: readonly { id: string }[] | undefined) => new Set(list?.map((item) => item.id));

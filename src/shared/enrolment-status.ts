@@ -24,7 +24,9 @@ export function enrolmentStatus(feed: Feed, now: number = Date.now(), sessionId?
   const { opens, closes } = enrolment;
   const base = { opens, closes, placesLeft: enrolment.capacity ?? null, waitlistLength: 0 };
   if (programme.status === 'cancelled') return { ...base, state: 'cancelled' };
-  const live = (sessionId && enrolment.capacityPer === 'session' ? availability?.sessions?.[sessionId] : undefined) ?? availability;
+  const perSession = availability?.sessions;
+  // Own keys only: a session may be called "constructor" or "toString".
+  const live = (sessionId && enrolment.capacityPer === 'session' && perSession && Object.hasOwn(perSession, sessionId) ? perSession[sessionId] : undefined) ?? availability;
   if (live) return { ...base, state: live.state, placesLeft: live.placesLeft, waitlistLength: live.waitlistLength };
   if (opens && now < Date.parse(opens)) return { ...base, state: 'not-yet-open' };
   if (closes && now >= Date.parse(closes)) return { ...base, state: 'closed' };
