@@ -3,7 +3,7 @@
  * Sent over SMTP when SMTP_URL is set; otherwise written as .eml files to a folder, so the demo
  * shows them. Sending happens after the enrolment is stored: a failed mail never loses it.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import type { EnrolmentRequest } from '../src/feed/enrolment-request.js';
@@ -14,7 +14,16 @@ import { messages } from '../src/shared/i18n/index.js';
 
 export interface Mailer {
   sendConfirmation(feed: Feed, request: EnrolmentRequest, outcome: { status: 'confirmed' | 'waitlisted'; position?: number; id: number }): Promise<void>;
+  /**
+   * Deletes what this mailer kept of these enrolments' mails (erasure, retention): the .eml
+   * files written without SMTP. Over SMTP nothing is kept here: sent mail is in the recipients'
+   * mailboxes. Resolves to the number of files removed.
+   */
+  forget(enrolmentIds: readonly number[]): Promise<number>;
 }
+
+/** `<time>-<enrolment id>-<member index>.eml`, as written below. */
+const EML_NAME = /-(\d+)-\d+\.eml$/;
 
 export function createMailer(options: { smtpUrl?: string; outDir: string; from?: string }): Mailer {
   const transport = options.smtpUrl
@@ -39,11 +48,11 @@ export function createMailer(options: { smtpUrl?: string; outDir: string; from?:
         ...request.members.map((m) => `- ${m.name} (${m.organisation})`),
         '',
         'Bijeenkomsten:',
-        ...sessions.map((s) => `- ${formatSessionWhen(s.start, s.end, 'nl')}: ${s.title} — ${locationText(s) || t.calendar.locationUnknown}`),
+        ...sessions.map((s) => `- ${formatSessionWhen(s.start, s.end, 'nl')}: ${s.title} — ${locationText(s) || t.session.locationUnknown}`),
         '',
         `Vragen of afmelden: ${feed.programme.contact.name}, ${feed.enrolment?.contactEmail ?? feed.programme.contact.email}`,
       ];
-      const ics = buildIcs(feed, sessions, { name: feed.programme.title, locationUnknown: t.calendar.locationUnknown });
+      const ics = buildIcs(feed, sessions, { name: feed.programme.title, locationUnknown: t.session.locationUnknown });
       for (const member of request.members) {
         const info = await transport.sendMail({
           from,
@@ -59,6 +68,14 @@ export function createMailer(options: { smtpUrl?: string; outDir: string; from?:
           await writeFile(join(options.outDir, name), (info as { message: Buffer }).message);
         }
       }
+    },
+
+    async forget(enrolmentIds) {
+      if (options.smtpUrl || enrolmentIds.length === 0) return 0;
+      const ids = new Set(enrolmentIds.map(String));
+      const files = (await readdir(options.outDir).catch(() => [] as string[])).filter((file) => ids.has(EML_NAME.exec(file)?.[1] ?? ''));
+      await Promise.all(files.map((file) => rm(join(options.outDir, file), { force: true })));
+      return files.length;
     },
   };
 }

@@ -1,13 +1,14 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { checkEnrolment, MIN_FILL_MS } from '../feed/enrolment-request.js';
 import { issueText, type FeedIssue } from '../feed/issues.js';
-import { absoluteUrl } from '../feed/loader.js';
+import { endpointUrl } from '../feed/loader.js';
 import type { Feed, TeamRole } from '../feed/schema.js';
 import { CopElement } from '../shared/cop-element.js';
 import { formStyles } from '../shared/form.styles.js';
 import { formatDayMonth, formatSessionWhen } from '../shared/datetime.js';
 import { canEnrol, enrolmentStatus, enrolmentStatusLine, type EnrolmentStatus } from '../shared/enrolment-status.js';
 import { buildIcs, downloadIcs, icsFileName } from '../shared/ics.js';
+import { enrolmentMessages } from '../shared/i18n/enrolment.js';
 import type { Messages } from '../shared/i18n/index.js';
 import { clearDraft, emptyDraft, includedRoles, loadDraft, MEMBER_FIELDS, rolesOf, saveDraft, SOLO_ROLE, toRequest, type Draft, type MemberDraft, type MemberField } from './draft.js';
 import { enrolmentFormStyles } from './enrolment-form.styles.js';
@@ -66,6 +67,10 @@ const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(
  */
 export class CopEnrolmentForm extends CopElement {
   static override styles = [...CopElement.styles, formStyles, enrolmentFormStyles];
+
+  protected override get t() {
+    return this.messages(enrolmentMessages);
+  }
 
   // The host takes focus for the calendar's hand-off and passes it to the first field.
   static override shadowRootOptions: ShadowRootInit = { ...CopElement.shadowRootOptions, delegatesFocus: true };
@@ -434,7 +439,7 @@ export class CopEnrolmentForm extends CopElement {
   #downloadSessions(feed: Feed): void {
     const sessionId = this.draft?.sessionId || this.session;
     const sessions = feed.sessions.filter((s) => s.status !== 'cancelled' && (!sessionId || s.id === sessionId));
-    downloadIcs(buildIcs(feed, sessions, { name: feed.programme.title, locationUnknown: this.t.calendar.locationUnknown }), icsFileName(feed.programme.id));
+    downloadIcs(buildIcs(feed, sessions, { name: feed.programme.title, locationUnknown: this.t.session.locationUnknown }), icsFileName(feed.programme.id));
   }
 
   #submit = async (event: Event) => {
@@ -462,14 +467,19 @@ export class CopEnrolmentForm extends CopElement {
       const filledFor = performance.now() - this.#shownAt;
       if (filledFor < MIN_FILL_MS) await new Promise((resolve) => setTimeout(resolve, MIN_FILL_MS - filledFor));
       const request = { ...toRequest(feed, draft), fillMs: Math.round(Math.max(filledFor, MIN_FILL_MS)) };
-      const response = await fetch(new URL(endpoint, this.src ? absoluteUrl(this.src) : document.baseURI), {
+      const response = await fetch(endpointUrl(endpoint, this.src), {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'Idempotency-Key': draft.idempotencyKey },
         body: JSON.stringify(request),
         credentials: 'omit',
         signal: AbortSignal.timeout(SUBMIT_TIMEOUT_MS),
       });
-      const body = (await response.json().catch(() => ({}))) as { status?: 'confirmed' | 'waitlisted'; position?: number; error?: string; issues?: { path: string; message: Record<string, string> }[] };
+      // A body that is not JSON (a proxy's error page) counts as {}; one that breaks off while it
+      // arrives is a lost connection, as if no answer came at all (handled below as "network").
+      const body = (await response.text().then((text) => JSON.parse(text) as unknown).catch((error: unknown) => {
+        if (error instanceof SyntaxError) return {};
+        throw error;
+      })) as { status?: 'confirmed' | 'waitlisted'; position?: number; error?: string; issues?: { path: string; message: Record<string, string> }[] };
       if (response.status === 201 && body.status) {
         this.#finish(feed, { status: body.status, position: body.position });
       } else if (response.status === 422 && body.issues) {

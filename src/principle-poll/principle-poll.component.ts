@@ -1,11 +1,12 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
-import { absoluteUrl } from '../feed/loader.js';
+import { endpointUrl } from '../feed/loader.js';
 import type { Feed, PollSettings, Principle } from '../feed/schema.js';
 import { checkVote } from '../feed/vote-request.js';
 import { CopElement } from '../shared/cop-element.js';
+import { cssProperties } from '../shared/css-properties.js';
 import { formStyles } from '../shared/form.styles.js';
 import { formatTime } from '../shared/datetime.js';
+import { pollMessages } from '../shared/i18n/poll.js';
 import { LiveResults, type Connection, type LiveTiming } from './live-results.js';
 import { participant } from './participant.js';
 import { principlePollStyles } from './principle-poll.styles.js';
@@ -60,6 +61,10 @@ const LOCALES = { nl: 'nl-NL', en: 'en-GB' } as const;
 export class CopPrinciplePoll extends CopElement {
   static override styles = [...CopElement.styles, formStyles, principlePollStyles];
 
+  protected override get t() {
+    return this.messages(pollMessages);
+  }
+
   /**
    * How often and how patiently the widget talks to the server. Tests shorten these.
    * @internal
@@ -111,6 +116,8 @@ export class CopPrinciplePoll extends CopElement {
   #session = new AbortController();
   #live: LiveResults | undefined;
   #token: string | undefined;
+  /** A vote went out and its answer was lost: the server may hold it, so the next 200 replaces our own attempt. */
+  #unanswered = false;
   #focusAfterRender: string | undefined;
   #announceTimer: ReturnType<typeof setTimeout> | undefined;
   #lastAnnounced = 0;
@@ -136,6 +143,7 @@ export class CopPrinciplePoll extends CopElement {
     this.connection = 'connecting';
     this.updatedAt = undefined;
     this.announcement = '';
+    this.#unanswered = false;
   }
 
   get #feed(): Feed | undefined {
@@ -148,7 +156,7 @@ export class CopPrinciplePoll extends CopElement {
 
   /** The poll's endpoint, absolute: relative to the feed's URL, as the enrolment form does. */
   get #base(): string {
-    return new URL(this.#poll!.endpoint!, this.src ? absoluteUrl(this.src) : document.baseURI).href.replace(/\/+$/, '');
+    return endpointUrl(this.#poll!.endpoint!, this.src).href.replace(/\/+$/, '');
   }
 
   get #resultsVisible(): boolean {
@@ -317,7 +325,7 @@ export class CopPrinciplePoll extends CopElement {
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });
       if (response.status === 200 || response.status === 201) {
-        const done = { replaced: response.status === 200, ratings: checked.ratings.length, skipped: poll.principleIds.length - checked.ratings.length };
+        const done = { replaced: response.status === 200 && (this.previous === 'found' || !this.#unanswered), ratings: checked.ratings.length, skipped: poll.principleIds.length - checked.ratings.length };
         // Results fetched at the start (unseen until now) predate this vote: show fresh ones.
         if (!this.#resultsVisible) this.results = undefined;
         void this.#refresh();
@@ -336,6 +344,7 @@ export class CopPrinciplePoll extends CopElement {
       }
     } catch {
       this.failure = 'network';
+      this.#unanswered = true;
     } finally {
       this.busy = false;
     }
@@ -477,13 +486,13 @@ export class CopPrinciplePoll extends CopElement {
             </div>
             <div class="row__mean">
               <span class="mean">${p.mean === null ? '–' : number.format(p.mean)}</span>
-              <span class="meter"><span class="meter__fill" style=${styleMap({ '--_share': p.mean === null ? 0 : (p.mean - poll.scale.min) / span })}></span></span>
+              <span class="meter"><span class="meter__fill" ${cssProperties({ '--_share': p.mean === null ? 0 : (p.mean - poll.scale.min) / span })}></span></span>
               <span class="count">${p.count ? t.scores(p.count) : t.noScores}</span>
             </div>
             <div class="distribution">
               ${p.distribution.map(
                 (n, i) => html`<span class="distribution__column">
-                  <span class="distribution__bar" style=${styleMap({ '--_share': n / peak })}></span>
+                  <span class="distribution__bar" ${cssProperties({ '--_share': n / peak })}></span>
                   <span class="distribution__label">${values[i]}</span>
                 </span>`,
               )}

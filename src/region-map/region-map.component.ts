@@ -1,6 +1,7 @@
 import { html, nothing, svg, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import type { Feed } from '../feed/schema.js';
 import { CopElement } from '../shared/cop-element.js';
+import { mapMessages } from '../shared/i18n/map.js';
 import { coverageOf, normalise, type Coverage, type CoveringFacilitator } from './coverage.js';
 import type { MapLayout, RegionGeometry } from './geometry.js';
 import { loadBundledGeometry, type GeometryLoader } from './load.js';
@@ -37,14 +38,14 @@ const telHref = (phone: string) => `tel:${phone.replace(/[^+\d]/g, '')}`;
  * @csspart facilitator - One facilitator's details in the panel.
  * @csspart list - The facilitators and their regions (the legend in the map view).
  *
- * @cssprop [--cop-region-map-color-1=#0072b2] - Regions of the first facilitator (Okabe–Ito blue); a ninth facilitator reuses this colour, with its own number.
+ * @cssprop [--cop-region-map-color-1=#0072b2] - Regions of the first facilitator (Okabe–Ito blue; dark scheme: #5aaee6); a ninth facilitator reuses this colour, with its own number.
  * @cssprop [--cop-region-map-color-2=#e69f00] - Regions of facilitator 2 (Okabe–Ito orange).
- * @cssprop [--cop-region-map-color-3=#009e73] - Regions of facilitator 3 (Okabe–Ito bluish green).
- * @cssprop [--cop-region-map-color-4=#cc79a7] - Regions of facilitator 4 (Okabe–Ito reddish purple).
- * @cssprop [--cop-region-map-color-5=#d55e00] - Regions of facilitator 5 (Okabe–Ito vermillion).
- * @cssprop [--cop-region-map-color-6=#56b4e9] - Regions of facilitator 6 (Okabe–Ito sky blue).
+ * @cssprop [--cop-region-map-color-3=#009e73] - Regions of facilitator 3 (Okabe–Ito bluish green; dark scheme: #2ec4a0).
+ * @cssprop [--cop-region-map-color-4=#cc79a7] - Regions of facilitator 4 (Okabe–Ito reddish purple; dark scheme: #e08ec0).
+ * @cssprop [--cop-region-map-color-5=#d55e00] - Regions of facilitator 5 (Okabe–Ito vermillion; dark scheme: #ff7a2e).
+ * @cssprop [--cop-region-map-color-6=#56b4e9] - Regions of facilitator 6 (Okabe–Ito sky blue; dark scheme: #9fd6f5).
  * @cssprop [--cop-region-map-color-7=#f0e442] - Regions of facilitator 7 (Okabe–Ito yellow).
- * @cssprop [--cop-region-map-color-8=#882255] - Regions of facilitator 8 (Tol wine).
+ * @cssprop [--cop-region-map-color-8=#882255] - Regions of facilitator 8 (Tol wine; dark scheme: #e07bb0).
  * @cssprop [--cop-region-map-region-background-color=#e0e0e0] - Regions nobody covers (dark scheme: #3d3d3d).
  * @cssprop [--cop-region-map-region-border-color=var(--cop-color-background)] - Lines between regions.
  * @cssprop [--cop-region-map-outline-color=var(--cop-color-border)] - The country's outline.
@@ -52,6 +53,10 @@ const telHref = (phone: string) => `tel:${phone.replace(/[^+\d]/g, '')}`;
  */
 export class CopRegionMap extends CopElement {
   static override styles = [...CopElement.styles, regionMapStyles];
+
+  protected override get t() {
+    return this.messages(mapMessages);
+  }
 
   /**
    * Loads the region geometry: by default the chunk that ships with cop-widgets. Replace it

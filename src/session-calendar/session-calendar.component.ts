@@ -1,8 +1,10 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import type { Feed, Session } from '../feed/schema.js';
 import { CopElement } from '../shared/cop-element.js';
 import { dayKey, formatDate, formatMonth, formatWeekday } from '../shared/datetime.js';
 import { canEnrol, enrolmentStatus, enrolmentStatusLine, type EnrolmentStatus } from '../shared/enrolment-status.js';
+import { calendarMessages } from '../shared/i18n/calendar.js';
 import { buildIcs, downloadIcs, icsFileName } from '../shared/ics.js';
 import { dayDate, firstDayOf, lastDayOf, monthOf, monthWeeks, shiftDay, shiftMonth, weekEnd, weekStart, type DayKey, type MonthKey } from './month.js';
 import { renderSessionCard, type CardContext } from './session-card.js';
@@ -69,6 +71,10 @@ interface SessionChooser extends HTMLElement {
  */
 export class CopSessionCalendar extends CopElement {
   static override styles = [...CopElement.styles, sessionCalendarStyles];
+
+  protected override get t() {
+    return this.messages(calendarMessages);
+  }
 
   static override properties: PropertyDeclarations = {
     view: { type: String, reflect: true },
@@ -285,24 +291,38 @@ export class CopSessionCalendar extends CopElement {
     const t = this.t.calendar;
     if (sessions.length === 0) return this.renderEmpty(this.hidePast && !this.group && !this.theme ? t.allPast : t.noMatch);
     const ctx = this.#cardContext(feed, status, this.headingLevel + 1);
-    const months = new Map<MonthKey, Session[]>();
+    // Each month lists its cards in segments, one per chunk they arrived in (see FIRST_CHUNK).
+    const months = new Map<MonthKey, Session[][]>();
+    const chunkOf = (index: number) => (index < FIRST_CHUNK ? 0 : 1 + Math.floor((index - FIRST_CHUNK) / NEXT_CHUNK));
     this.#listCut = sessions.length > this.listLimit;
-    for (const session of sessions.slice(0, this.listLimit)) {
+    sessions.slice(0, this.listLimit).forEach((session, index) => {
       const key = monthOf(dayKey(session.start));
-      const list = months.get(key);
-      if (list) list.push(session);
-      else months.set(key, [session]);
-    }
+      const segments = months.get(key) ?? months.set(key, []).get(key)!;
+      const last = segments.at(-1);
+      // Sorted by start, a month's sessions are neighbours: the last segment began `last.length` ago.
+      if (last && chunkOf(index - last.length) === chunkOf(index)) last.push(session);
+      else segments.push([session]);
+    });
+    // A segment renders again only when something it shows has changed: each new chunk of a long
+    // list adds its cards without rendering (and diffing) all the earlier ones again.
+    const now = ctx.now;
+    const shared = [feed, this.language, this.headingLevel, ctx.enrolOpen, this.group, this.theme, this.hidePast];
+    const changesOf = (list: Session[]) => [
+      list[0],
+      list.length,
+      list.filter((session) => Date.parse(session.end) < now).length,
+      list.filter((session) => this.openPanels.has(session.id)).map((session) => session.id).join(' '),
+    ];
     return html`<div class="list">
-      ${[...months].map(
-        ([month, inMonth]) => html`<div class="list__month">
+      ${[...months].map(([month, segments]) =>
+        guard([...shared, month, segments.length, ...changesOf(segments.flat())], () => html`<div class="list__month">
           <div class="month-heading" part="month-heading" role="heading" aria-level=${this.headingLevel}>
             ${formatMonth(dayDate(firstDayOf(month)), this.language)}
           </div>
           <ul class="sessions">
-            ${inMonth.map((session) => html`<li>${renderSessionCard(session, ctx)}</li>`)}
+            ${segments.map((segment) => guard([...shared, ...changesOf(segment)], () => segment.map((session) => html`<li>${renderSessionCard(session, ctx)}</li>`)))}
           </ul>
-        </div>`,
+        </div>`),
       )}
     </div>`;
   }
@@ -477,7 +497,7 @@ export class CopSessionCalendar extends CopElement {
   }
 
   #download(feed: Feed, sessions: Session[], name: string): void {
-    const ics = buildIcs(feed, sessions, { name, locationUnknown: this.t.calendar.locationUnknown });
+    const ics = buildIcs(feed, sessions, { name, locationUnknown: this.t.session.locationUnknown });
     const file = sessions.length === 1 ? icsFileName(feed.programme.id, sessions[0]!.id) : icsFileName(feed.programme.id, this.group || 'alle');
     downloadIcs(ics, file);
   }

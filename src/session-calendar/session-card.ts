@@ -8,7 +8,7 @@ import { googleCalendarUrl, locationText, outlookCalendarUrl } from '../shared/i
 export interface CardContext {
   feed: Feed;
   lang: Lang;
-  t: Messages;
+  t: Pick<Messages, 'calendar' | 'session'>;
   now: number;
   /** aria-level of the session's title. */
   titleLevel: number;
@@ -24,9 +24,9 @@ export interface CardContext {
 const byId = <T extends { id: string }>(list: readonly T[] | undefined, ids: readonly string[] | undefined) =>
   (ids ?? []).map((id) => list?.find((item) => item.id === id)).filter((item): item is T => item !== undefined);
 
-function renderLocation(session: Session, t: Messages['calendar']): TemplateResult {
+function renderLocation(session: Session, t: Messages['calendar'], locationUnknown: string): TemplateResult {
   const { location } = session;
-  if (!location) return html`<span class="muted">${t.locationUnknown}</span>`;
+  if (!location) return html`<span class="muted">${locationUnknown}</span>`;
   const text = locationText(session);
   if (location.online && location.url) {
     return html`<span>${t.online}: <a href=${location.url} rel="noopener" target="_blank">${location.name}</a></span>`;
@@ -61,7 +61,7 @@ export function renderSessionCard(session: Session, ctx: CardContext): TemplateR
     <dl class="session__facts">
       ${group ? html`<div><dt>${ctx.t.calendar.group}</dt><dd>${group.name}</dd></div>` : nothing}
       ${themes.length ? html`<div><dt>${t.themes}</dt><dd>${themes.map((th) => th.title).join(', ')}</dd></div>` : nothing}
-      <div part="location"><dt class="visually-hidden">${t.location}</dt><dd>${renderLocation(session, t)}</dd></div>
+      <div part="location"><dt class="visually-hidden">${t.location}</dt><dd>${renderLocation(session, t, ctx.t.session.locationUnknown)}</dd></div>
       ${facilitators.length
         ? html`<div><dt>${t.facilitators}</dt><dd>${facilitators.map((f) => f.name).join(', ')}</dd></div>`
         : nothing}
@@ -85,8 +85,8 @@ export function renderSessionCard(session: Session, ctx: CardContext): TemplateR
             ${panelOpen
               ? html`<ul class="add__options">
                   <li><button class="link-button" type="button" @click=${() => ctx.onDownload(session)}>${t.downloadIcs}</button></li>
-                  <li><a href=${googleCalendarUrl(feed, session, t.locationUnknown)} target="_blank" rel="noopener">${t.google}</a></li>
-                  <li><a href=${outlookCalendarUrl(feed, session, t.locationUnknown)} target="_blank" rel="noopener">${t.outlook}</a></li>
+                  <li><a href=${googleCalendarUrl(feed, session, ctx.t.session.locationUnknown)} target="_blank" rel="noopener">${t.google}</a></li>
+                  <li><a href=${outlookCalendarUrl(feed, session, ctx.t.session.locationUnknown)} target="_blank" rel="noopener">${t.outlook}</a></li>
                 </ul>`
               : nothing}
           </details>

@@ -5,7 +5,7 @@ import { loadFeed, clearFeedCache } from '../feed/loader.js';
 import { parseFeed } from '../feed/parse.js';
 import type { Feed, FeedInput } from '../feed/schema.js';
 import type { CopEventDetails, CopEventName } from './events.js';
-import { messages, resolveLang, toLang, type Lang, type Messages } from './i18n/index.js';
+import { messages, resolveLang, toLang, type Lang, type SharedMessages, type WidgetMessages } from './i18n/index.js';
 import { stateStyles } from './states.styles.js';
 import { themeStyles } from './theme.styles.js';
 import { VERSION } from './version.js';
@@ -32,16 +32,16 @@ const MAX_ISSUES_SHOWN = 10;
  * @cssprop [--cop-font-size=1rem] - Base font size; everything else scales with it.
  * @cssprop [--cop-line-height=1.5] - Line height of running text.
  * @cssprop [--cop-color-text=#1b1b1b] - Text colour (dark scheme: #f2f2f2).
- * @cssprop [--cop-color-text-muted=#575757] - Secondary text, e.g. past sessions; 7:1 on white.
- * @cssprop [--cop-color-background=#ffffff] - Background of inputs and panels.
- * @cssprop [--cop-color-surface=#f3f3f3] - Background of cards and states.
- * @cssprop [--cop-color-border=#767676] - Borders of inputs and cards; 4.5:1 on white.
- * @cssprop [--cop-color-primary=#01689b] - Buttons, links and highlights.
- * @cssprop [--cop-color-primary-contrast=#ffffff] - Text on the primary colour.
- * @cssprop [--cop-color-danger=#b01c1c] - Errors and cancelled sessions.
- * @cssprop [--cop-color-success=#2b6e2f] - Confirmations.
- * @cssprop [--cop-color-focus=#1b1b1b] - Focus ring.
- * @cssprop [--cop-color-focus-halo=#ffdd00] - Halo around the focus ring, visible on dark backgrounds.
+ * @cssprop [--cop-color-text-muted=#575757] - Secondary text, e.g. past sessions; 7:1 on white (dark scheme: #c4c4c4).
+ * @cssprop [--cop-color-background=#ffffff] - Background of inputs and panels (dark scheme: #1b1b1b).
+ * @cssprop [--cop-color-surface=#f3f3f3] - Background of cards and states (dark scheme: #2a2a2a).
+ * @cssprop [--cop-color-border=#767676] - Borders of inputs and cards; 4.5:1 on white (dark scheme: #9a9a9a).
+ * @cssprop [--cop-color-primary=#01689b] - Buttons, links and highlights (dark scheme: #8fcdf0).
+ * @cssprop [--cop-color-primary-contrast=#ffffff] - Text on the primary colour (dark scheme: #1b1b1b).
+ * @cssprop [--cop-color-danger=#b01c1c] - Errors and cancelled sessions (dark scheme: #ff9c9c).
+ * @cssprop [--cop-color-success=#2b6e2f] - Confirmations (dark scheme: #8fd694).
+ * @cssprop [--cop-color-focus=#1b1b1b] - Focus ring (dark scheme: #ffffff).
+ * @cssprop [--cop-color-focus-halo=#ffdd00] - Halo around the focus ring, visible on dark backgrounds (dark scheme: #1b1b1b).
  * @cssprop [--cop-radius=0.25rem] - Corner radius.
  * @cssprop [--cop-space-xs=0.25rem] - Smallest spacing.
  * @cssprop [--cop-space-s=0.5rem] - Small spacing.
@@ -75,6 +75,8 @@ export class CopElement extends LitElement {
   declare feedState: FeedState;
 
   #loading: AbortController | undefined;
+  /** Set while this widget's English texts are being fetched. */
+  #messagesLoading: Promise<void> | undefined;
 
   constructor() {
     super();
@@ -108,9 +110,37 @@ export class CopElement extends LitElement {
     return this.lang ? toLang(this.lang) : resolveLang(this);
   }
 
-  /** This widget's messages in its language. */
-  protected get t(): Messages {
+  /**
+   * This widget's texts in its language: the shared ones. A widget with texts of its own
+   * overrides this with `return this.messages(ownMessages)`.
+   */
+  protected get t(): SharedMessages {
     return messages(this.language);
+  }
+
+  /**
+   * The shared texts plus a widget's own, in its language. The first time a widget on the page
+   * speaks English, its English is fetched: until it arrives this returns Dutch, `render()` shows
+   * an empty loading box instead (no flash of Dutch), and `updateComplete` waits for it.
+   */
+  protected messages<Own extends object>(own: WidgetMessages<Own>): SharedMessages & Own {
+    const lang = this.language;
+    const texts = own.get(lang);
+    if (texts) return texts;
+    this.#messagesLoading ??= own.load(lang).then(() => {
+      this.#messagesLoading = undefined;
+      this.requestUpdate();
+    });
+    return own.nl;
+  }
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (this.#messagesLoading) {
+      await this.#messagesLoading;
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
   }
 
   /** Fires one of our events: bubbles out of the shadow root, so the host page can listen anywhere. */
@@ -181,16 +211,19 @@ export class CopElement extends LitElement {
   }
 
   override render(): TemplateResult | typeof nothing {
+    // Reading the texts starts fetching English if this widget needs it and it is not here yet.
+    const t = this.t;
+    if (this.#messagesLoading) return html`<div class="state state--loading" part="state" aria-busy="true"></div>`;
     const state = this.feedState;
     switch (state.status) {
       case 'ready':
         return this.renderFeed(state.feed);
       case 'loading':
-        return html`<div class="state state--loading" role="status" part="state">${this.t.states.loading}</div>`;
+        return html`<div class="state state--loading" role="status" part="state">${t.states.loading}</div>`;
       case 'error':
         return this.renderError(state.error);
       case 'idle':
-        return html`<div class="state state--error" role="alert" part="state">${this.t.states.noFeed}</div>`;
+        return html`<div class="state state--error" role="alert" part="state">${t.states.noFeed}</div>`;
     }
   }
 

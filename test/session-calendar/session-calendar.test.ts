@@ -48,6 +48,10 @@ describe('<cop-session-calendar>', () => {
       expect(first).to.be.above(0).and.below(300);
       await waitUntil(() => all(el, '[part="session"]').length === 300, 'the rest of the list did not arrive');
       expect(text(all(el, '[part="session"] [part="title"]').at(-1))).to.equal('Bijeenkomst 300');
+      // Chunks end mid-month: the cards still come in order, under one heading per month.
+      expect(all(el, '[part="session"] [part="title"]').map(text)).to.deep.equal(feed.sessions.map((s) => s.title));
+      const headings = all(el, '[part="month-heading"]').map(text);
+      expect(headings).to.have.length(new Set(headings).size).and.length(11);
     });
 
     it('shows CoP Monitoring as its announcement does, in Dutch, whatever the visitor\'s zone', async () => {
