@@ -37,7 +37,7 @@ export async function enrolmentsCsv(db: Queryable, programmeId: string): Promise
  * Erases one person (AVG/GDPR article 17): their member rows in every programme. An enrolment
  * keeps its other members and gives up the person's place; one left empty is removed.
  */
-export async function erasePerson(db: Database, email: string): Promise<{ removed: number }> {
+export async function erasePerson(db: Database, email: string): Promise<{ removed: number; enrolmentIds: number[] }> {
   return db.transaction(async (tx) => {
     const removed = await tx.query<{ enrolment_id: string }>('DELETE FROM enrolment_members WHERE email = $1 RETURNING enrolment_id', [email.trim().toLowerCase()]);
     for (const { enrolment_id } of removed) {
@@ -48,6 +48,6 @@ export async function erasePerson(db: Database, email: string): Promise<{ remove
       );
       await tx.query('DELETE FROM enrolments WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM enrolment_members WHERE enrolment_id = $1)', [enrolment_id]);
     }
-    return { removed: removed.length };
+    return { removed: removed.length, enrolmentIds: removed.map((row) => Number(row.enrolment_id)) };
   });
 }

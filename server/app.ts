@@ -11,11 +11,12 @@ import { bodyLimit } from 'hono/body-limit';
 import { streamSSE } from 'hono/streaming';
 import { describeIssue, formatPath, issueText, type FeedIssue } from '../src/feed/issues.js';
 import type { Feed } from '../src/feed/schema.js';
+import { VoteRequestSchema } from '../src/feed/vote-request.js';
 import { messages, type Lang } from '../src/shared/i18n/index.js';
 import { enrolmentsCsv, erasePerson, tokenMatches } from './admin.js';
 import type { Database } from './db.js';
 import { availability, enrol } from './enrolments.js';
-import { closePoll, findPoll, ratingsOf, resetPoll, results, vote, type ResultsHub } from './polls.js';
+import { closePoll, findPoll, ratingsOf, resetPoll, results, vote, type PollResults, type ResultsHub } from './polls.js';
 import type { Mailer } from './mail.js';
 import { RateLimiter } from './rate-limit.js';
 
@@ -48,7 +49,10 @@ const ERRORS = {
   notFound: say('Dit programma bestaat niet.', 'This programme does not exist.'),
   pollNotFound: say('Deze peiling bestaat niet.', 'This poll does not exist.'),
   notJson: say('Stuur de gegevens als JSON (Content-Type: application/json).', 'Send the data as JSON (Content-Type: application/json).'),
+  badEncoding: say('De gegevens zijn geen geldige UTF-8-tekst.', 'The data is not valid UTF-8 text.'),
   badJson: say('De gegevens zijn geen geldige JSON.', 'The data is not valid JSON.'),
+  badFieldName: say('is geen toegestane veldnaam', 'is not an allowed field name'),
+  badCharacters: say('bevat tekens die niet zijn toegestaan (onzichtbare stuur- of richtingstekens)', 'contains characters that are not allowed (invisible control or direction characters)'),
   tooLarge: say('De gegevens zijn te groot.', 'The data is too large.'),
   badKey: say('De Idempotency-Key moet 8 tot 100 letters, cijfers of - _ bevatten.', 'The Idempotency-Key must be 8 to 100 letters, digits or - _.'),
   invalid: say('Niet alle gegevens zijn goed ingevuld.', 'Not all details are filled in correctly.'),
@@ -57,6 +61,9 @@ const ERRORS = {
   unauthorised: say('Geen toegang: een geldig beheertoken is nodig.', 'No access: a valid admin token is required.'),
   pollClosed: say('De peiling is gesloten.', 'The poll is closed.'),
   noStream: say('Live resultaten zijn niet beschikbaar.', 'Live results are not available.'),
+  noRoute: say('Dit adres bestaat niet.', 'This address does not exist.'),
+  unavailable: say('De dienst is tijdelijk niet beschikbaar. Probeer het later opnieuw.', 'The service is temporarily unavailable. Try again later.'),
+  failed: say('Er ging iets mis aan onze kant. Probeer het later opnieuw.', 'Something went wrong on our side. Try again later.'),
   refused: {
     closed: both((l) => messages(l).enrolmentStatus.closed),
     'not-yet-open': say('Aanmelden is nog niet geopend.', 'Enrolment has not opened yet.'),
@@ -71,17 +78,90 @@ const issueJson = (issue: FeedIssue) => ({
   text: both((lang) => describeIssue(issue, lang)),
 });
 
-type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503;
+/** A body full of wrong fields must not buy an answer many times its size: the first 100 say enough. */
+const MAX_ISSUES = 100;
+const issuesJson = (issues: FeedIssue[]) => ({ issues: issues.slice(0, MAX_ISSUES).map(issueJson), ...(issues.length > MAX_ISSUES ? { moreIssues: issues.length - MAX_ISSUES } : {}) });
+
+type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
 const error = (c: Context, status: ErrorStatus, code: string, message: Text, extra: object = {}) => c.json({ error: code, message, ...extra }, status);
 
-/** The request body as JSON, or the error response to send instead. */
+/**
+ * Invisible characters nobody types in a form but attackers use: C0/C1 control characters
+ * (NUL breaks PostgreSQL text; tab, CR and LF are allowed), bidirectional overrides and
+ * isolates (they make a name or CSV cell read differently from what it is), and UTF-16
+ * surrogates without their partner (not representable in UTF-8, so silently altered on storage).
+ */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
+export const FORBIDDEN_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * The first string (value or key) in `value` with a forbidden character, or the first
+ * `__proto__` key (JSON.parse makes it an own property; schemas would drop it silently, and
+ * code that copies objects could let it replace a prototype). Iterative: a deeply nested body
+ * cannot overflow the stack.
+ */
+function forbiddenAt(value: unknown): { path: (string | number)[]; problem: Text } | undefined {
+  const pending: [unknown, (string | number)[]][] = [[value, []]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [item, path] = next;
+    if (typeof item === 'string') {
+      if (FORBIDDEN_CHARACTERS.test(item)) return { path, problem: ERRORS.badCharacters };
+    } else if (Array.isArray(item)) {
+      item.forEach((child, i) => pending.push([child, [...path, i]]));
+    } else if (item && typeof item === 'object') {
+      for (const [key, child] of Object.entries(item)) {
+        if (FORBIDDEN_CHARACTERS.test(key)) return { path, problem: ERRORS.badCharacters };
+        if (key === '__proto__') return { path: [...path, key], problem: ERRORS.badFieldName };
+        pending.push([child, [...path, key]]);
+      }
+    }
+  }
+  return undefined;
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The request body as JSON, or the error response to send instead: 415 for another media
+ * type, 400 for bytes that are not UTF-8 or text that is not JSON, 422 naming the field that
+ * holds a forbidden character or key.
+ */
 async function jsonBody(c: Context): Promise<{ body: unknown } | { response: Response }> {
-  if (!c.req.header('Content-Type')?.toLowerCase().startsWith('application/json')) return { response: error(c, 415, 'not-json', ERRORS.notJson) };
+  const mediaType = c.req.header('Content-Type')?.split(';')[0]?.trim().toLowerCase();
+  if (mediaType !== 'application/json') return { response: error(c, 415, 'not-json', ERRORS.notJson) };
+  let text: string;
   try {
-    return { body: await c.req.json() };
+    text = strictUtf8.decode(await c.req.arrayBuffer());
+  } catch {
+    return { response: error(c, 400, 'bad-encoding', ERRORS.badEncoding) };
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
   } catch {
     return { response: error(c, 400, 'bad-json', ERRORS.badJson) };
   }
+  const found = forbiddenAt(body);
+  if (found) {
+    const path = formatPath(found.path);
+    const issue = { path, message: found.problem, text: both((lang) => `${path} ${found.problem[lang]}`) };
+    return { response: error(c, 422, 'invalid', ERRORS.invalid, { issues: [issue] }) };
+  }
+  return { body };
+}
+
+/** A participant token is a pseudonymous identifier: the log shows where it stood, not what it was. */
+const loggedPath = (path: string) => path.replace(/^(\/api\/polls\/[^/]+\/votes\/)[^/]+$/, '$1:participant');
+
+/** Socket errors, and PostgreSQL's "connection exception" class (08…) and shutdown codes (57P01–57P03). */
+const UNREACHABLE_CODES = /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|EAI_AGAIN|08\w{3}|57P0[123])$/;
+
+/** Whether a failure means the database cannot be reached (restarting, down), rather than a bug. */
+function unreachable(failure: Error): boolean {
+  const code = (failure as { code?: unknown }).code;
+  if (typeof code === 'string' && UNREACHABLE_CODES.test(code)) return true;
+  // node-postgres says these without a code.
+  return /Connection terminated|timeout exceeded when trying to connect/i.test(failure.message);
 }
 
 const limitBody = (maxSize: number) => bodyLimit({ maxSize, onError: (c) => error(c, 413, 'too-large', ERRORS.tooLarge) });
@@ -117,20 +197,42 @@ export function createApp(options: AppOptions): Hono {
       return next();
     };
 
+  // Wrong admin tokens cost a token from this bucket: guessing is slowed to 10 a minute per address.
+  const adminFailures = new RateLimiter(10, 60_000);
   const admin: MiddlewareHandler = async (c, next) => {
-    const header = c.req.header('Authorization') ?? '';
-    const token = header.startsWith('Bearer ') ? header.slice(7) : undefined;
-    if (!tokenMatches(token, options.adminToken)) return error(c, 401, 'unauthorised', ERRORS.unauthorised);
-    return next();
+    const token = /^Bearer +(\S+)$/i.exec(c.req.header('Authorization') ?? '')?.[1];
+    if (tokenMatches(token, options.adminToken)) return next();
+    const wait = adminFailures.take(clientIp(c), now());
+    if (wait > 0) {
+      c.header('Retry-After', String(Math.ceil(wait / 1000)));
+      return error(c, 429, 'rate-limited', ERRORS.rateLimited);
+    }
+    return error(c, 401, 'unauthorised', ERRORS.unauthorised);
   };
+
+  // An unexpected failure (e.g. the database went away) answers 500 or 503 in both languages; the
+  // log gets the error's name and code only: database messages can quote the values of a row.
+  app.onError((failure, c) => {
+    const code = (failure as { code?: unknown }).code;
+    console.error(`${c.req.method} ${loggedPath(c.req.path)} failed: ${failure.name}${typeof code === 'string' ? ` (${code})` : ''}`);
+    return unreachable(failure) ? error(c, 503, 'unavailable', ERRORS.unavailable) : error(c, 500, 'failed', ERRORS.failed);
+  });
+  app.notFound((c) => (c.req.path.startsWith('/api/') ? error(c, 404, 'not-found', ERRORS.noRoute) : c.text('404 Not Found', 404)));
+
+  // A request refused before its body was read (too large, rate limited, wrong origin …) leaves
+  // that body on the connection, where it would garble the client's next request: close it.
+  app.use(async (c, next) => {
+    await next();
+    if (c.req.raw.body && !c.req.raw.bodyUsed) c.res.headers.set('Connection', 'close');
+  });
 
   if (options.log) {
     const log = options.log;
     app.use(async (c, next) => {
       const started = performance.now();
       await next();
-      // Method, path and status only: no query string, no body, no address (no personal data).
-      log(`${c.req.method} ${c.req.path} ${c.res.status} ${Math.round(performance.now() - started)}ms`);
+      // Method, path and status only: no query string, no body, no address, no participant token (no personal data).
+      log(`${c.req.method} ${loggedPath(c.req.path)} ${c.res.status} ${Math.round(performance.now() - started)}ms`);
     });
   }
 
@@ -153,7 +255,12 @@ export function createApp(options: AppOptions): Hono {
   });
 
   app.get('/healthz', async (c) => {
-    await db.query('SELECT 1');
+    c.header('Cache-Control', 'no-store');
+    try {
+      await db.query('SELECT 1');
+    } catch {
+      return c.json({ status: 'unavailable', database: db.kind, listeners: hub?.listeners ?? 0 }, 503);
+    }
     return c.json({ status: 'ok', database: db.kind, listeners: hub?.listeners ?? 0 });
   });
 
@@ -188,7 +295,7 @@ export function createApp(options: AppOptions): Hono {
     });
     switch (outcome.kind) {
       case 'invalid':
-        return error(c, 422, 'invalid', ERRORS.invalid, { issues: outcome.issues.map(issueJson) });
+        return error(c, 422, 'invalid', ERRORS.invalid, issuesJson(outcome.issues));
       case 'refused':
         return error(c, 409, outcome.reason, ERRORS.refused[outcome.reason]);
       case 'created':
@@ -202,7 +309,7 @@ export function createApp(options: AppOptions): Hono {
     const parsed = await jsonBody(c);
     if ('response' in parsed) return parsed.response;
     const outcome = await vote(db, found.poll, parsed.body, now());
-    if (outcome.kind === 'invalid') return error(c, 422, 'invalid', ERRORS.invalid, { issues: outcome.issues.map(issueJson) });
+    if (outcome.kind === 'invalid') return error(c, 422, 'invalid', ERRORS.invalid, issuesJson(outcome.issues));
     if (outcome.kind === 'closed') return error(c, 409, 'closed', ERRORS.pollClosed);
     return c.json({ status: outcome.replaced ? 'replaced' : 'stored' }, outcome.replaced ? 200 : 201);
   });
@@ -210,7 +317,11 @@ export function createApp(options: AppOptions): Hono {
   app.get('/api/polls/:id/votes/:participant', async (c) => {
     const found = findPoll(feeds, c.req.param('id'));
     if (!found) return error(c, 404, 'not-found', ERRORS.pollNotFound);
-    return c.json({ ratings: await ratingsOf(db, found.poll.id, c.req.param('participant')) });
+    const participant = c.req.param('participant');
+    if (!VoteRequestSchema.shape.participant.safeParse(participant).success) {
+      return error(c, 422, 'invalid', ERRORS.invalid, issuesJson([{ path: ['participant'], key: 'idFormat', args: [] }]));
+    }
+    return c.json({ ratings: await ratingsOf(db, found.poll.id, participant) });
   });
 
   app.get('/api/polls/:id/results', async (c) => {
@@ -231,7 +342,16 @@ export function createApp(options: AppOptions): Hono {
       const send = (latest: unknown) => void stream.writeSSE({ event: 'results', id: String(++id), data: JSON.stringify(latest) }).catch(() => {});
       const unsubscribe = hub.subscribe(found.poll.id, send);
       stream.onAbort(unsubscribe);
-      await stream.writeSSE({ event: 'results', id: String(++id), data: JSON.stringify(await results(db, found.poll, now())), retry: 2000 });
+      let first: PollResults;
+      try {
+        first = await results(db, found.poll, now());
+      } catch (failure) {
+        // Database unreachable: end the stream; the widget polls and reconnects with backoff.
+        console.error(`GET ${loggedPath(c.req.path)} failed: ${(failure as Error).name}`);
+        unsubscribe();
+        return;
+      }
+      await stream.writeSSE({ event: 'results', id: String(++id), data: JSON.stringify(first), retry: 2000 });
       // A comment every 15 s keeps proxies from closing an idle stream.
       while (!stream.aborted && !stream.closed) {
         await stream.sleep(15_000);
@@ -254,10 +374,13 @@ export function createApp(options: AppOptions): Hono {
     const parsed = await jsonBody(c);
     if ('response' in parsed) return parsed.response;
     const email = (parsed.body as { email?: unknown })?.email;
-    if (typeof email !== 'string' || !email.includes('@')) {
-      return error(c, 422, 'invalid', ERRORS.invalid, { issues: [issueJson({ path: ['email'], key: 'email', args: [] })] });
+    if (typeof email !== 'string' || !email.includes('@') || email.length > 320) {
+      return error(c, 422, 'invalid', ERRORS.invalid, issuesJson([{ path: ['email'], key: 'email', args: [] }]));
     }
-    return c.json(await erasePerson(db, email));
+    const { removed, enrolmentIds } = await erasePerson(db, email);
+    // The mail copies kept on disk (without SMTP) name the person too.
+    await options.mailer?.forget(enrolmentIds);
+    return c.json({ removed });
   });
 
   app.post('/api/admin/polls/:id/:action{close|reset}', admin, async (c) => {
@@ -265,6 +388,23 @@ export function createApp(options: AppOptions): Hono {
     if (!found) return error(c, 404, 'not-found', ERRORS.pollNotFound);
     await (c.req.param('action') === 'close' ? closePoll : resetPoll)(db, found.poll.id);
     return c.json(await results(db, found.poll, now()));
+  });
+
+  // The bundle and the feed files are public and hold no personal data: any page may load them,
+  // and a module script from another origin always loads with CORS. Versioned and content-hashed
+  // bundle files never change, so they are cached for a year; the plain cop-widgets.js for 5 minutes.
+  app.use('/cdn/*', async (c, next) => {
+    await next();
+    if (c.res.status >= 400) return;
+    c.header('Access-Control-Allow-Origin', '*');
+    const name = c.req.path.slice(c.req.path.lastIndexOf('/') + 1);
+    c.header('Cache-Control', /^cop-widgets\.js(\.map)?$/.test(name) ? 'public, max-age=300' : 'public, max-age=31536000, immutable');
+  });
+  app.use('/feeds/*', async (c, next) => {
+    await next();
+    if (c.res.status >= 400) return;
+    c.header('Access-Control-Allow-Origin', '*');
+    c.header('Cache-Control', 'public, max-age=60');
   });
 
   for (const [prefix, dir] of Object.entries(options.staticDirs ?? {})) {

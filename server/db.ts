@@ -49,7 +49,8 @@ async function openPglite(dataDir?: string): Promise<Database> {
 
 async function openPostgres(url: string): Promise<Database> {
   const { default: pg } = await import('pg');
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // A connection attempt gives up after 5 s, so a request (and /healthz) answers while the database is away.
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
   // A dropped idle connection must not crash the process; the pool opens a new one.
   pool.on('error', (error) => console.error(`database: idle connection lost (${error.message})`));
   return {

@@ -12,6 +12,8 @@
  *   SMTP_URL         send confirmation mail over SMTP (smtp://user:pass@host:587); without it,
  *                    mails are written as .eml files to DATA_DIR/mail
  *   MAIL_FROM        sender of confirmation mail
+ *   RETENTION_DAYS   delete enrolments (members, mail copies) this many days after their
+ *                    programme's last session (365); 0 keeps them until erased by hand
  */
 import { serve } from '@hono/node-server';
 import { existsSync } from 'node:fs';
@@ -21,6 +23,7 @@ import { openDatabase } from './db.js';
 import { loadFeeds } from './feeds.js';
 import { createMailer } from './mail.js';
 import { ResultsHub } from './polls.js';
+import { parseRetentionDays, scheduleRetention } from './retention.js';
 
 const env = process.env;
 const port = Number(env.PORT ?? 8787);
@@ -30,10 +33,13 @@ const demoDir = join(process.cwd(), 'demo', 'dist');
 const bundleDir = join(process.cwd(), 'dist', 'cdn');
 
 try {
+  const retentionDays = parseRetentionDays(env.RETENTION_DAYS);
+  if (env.ADMIN_TOKEN && env.ADMIN_TOKEN.length < 32) console.warn('ADMIN_TOKEN is shorter than 32 characters: use a long random one, e.g. `openssl rand -hex 32`.');
   const feeds = await loadFeeds(feedsDir);
   const db = await openDatabase({ url: env.DATABASE_URL, dataDir: join(dataDir, 'pglite') });
   const hub = new ResultsHub(db, feeds);
   await hub.start();
+  const mailer = createMailer({ smtpUrl: env.SMTP_URL || undefined, outDir: join(dataDir, 'mail'), from: env.MAIL_FROM || undefined });
   const app = createApp({
     db,
     feeds,
@@ -41,7 +47,7 @@ try {
     allowedOrigins: env.ALLOWED_ORIGINS?.split(',').map((o) => o.trim()).filter(Boolean),
     adminToken: env.ADMIN_TOKEN || undefined,
     trustProxy: env.TRUST_PROXY === '1',
-    mailer: createMailer({ smtpUrl: env.SMTP_URL || undefined, outDir: join(dataDir, 'mail'), from: env.MAIL_FROM || undefined }),
+    mailer,
     // Built by `npm start`: the CDN bundle at /cdn/cop-widgets.js and the demo pages at /.
     staticDirs: { '/feeds': feedsDir, ...(existsSync(bundleDir) ? { '/cdn': bundleDir } : {}), ...(existsSync(demoDir) ? { '/': demoDir } : {}) },
     log: (line) => console.log(line),
@@ -53,7 +59,9 @@ try {
     console.error(error.code === 'EADDRINUSE' ? `Port ${port} is in use: set PORT to another port.` : error.message);
     process.exit(1);
   });
+  const stopRetention = scheduleRetention(db, feeds, { retentionDays, mailer, log: (line) => console.log(line) });
   const stop = () => {
+    stopRetention();
     server.close();
     void hub.stop().then(() => db.close()).then(() => process.exit(0));
   };

@@ -13,7 +13,7 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);
@@ -35,7 +35,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
-  await new Promise<void>((resolve, reject) => {
+  const started = new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start in 60 s:\n${output}`)), 60_000);
     child.stdout!.on('data', () => {
       if (output.includes('cop-widgets server on')) {
@@ -47,6 +47,12 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       clearTimeout(timer);
       reject(Object.assign(new Error(`server exited with ${code}:\n${output}`), { code, output }));
     });
+  });
+  // A server that never started leaves no process and no temporary data folder behind.
+  await started.catch(async (failure: unknown) => {
+    if (child.exitCode === null) child.kill('SIGKILL'); // still starting after 60 s
+    if (!env.DATA_DIR) await rm(dataDir, { recursive: true, force: true });
+    throw failure;
   });
   return {
     url: `http://127.0.0.1:${port}`,
