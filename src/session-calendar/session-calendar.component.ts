@@ -115,6 +115,8 @@ export class CopSessionCalendar extends CopElement {
   declare protected listLimit: number;
 
   #resizeObserver: ResizeObserver | undefined;
+  /** What the observer measures: the calendar's own box, not the host, which a page's reset can make inline (width 0). */
+  #measured: Element | undefined;
   #focusAfterRender = false;
   /** Set while rendering when the list left cards out for the next frame. */
   #listCut = false;
@@ -140,7 +142,7 @@ export class CopSessionCalendar extends CopElement {
       // and make the browser report a "ResizeObserver loop" error on the host page.
       if (narrow !== this.narrow) requestAnimationFrame(() => (this.narrow = narrow));
     });
-    this.#resizeObserver.observe(this);
+    this.#measured = undefined;
     if (this.#listCut) this.requestUpdate();
   }
 
@@ -181,6 +183,12 @@ export class CopSessionCalendar extends CopElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    const box = this.renderRoot.querySelector('.calendar') ?? undefined;
+    if (box !== this.#measured) {
+      if (this.#measured) this.#resizeObserver?.unobserve(this.#measured);
+      if (box) this.#resizeObserver?.observe(box);
+      this.#measured = box;
+    }
     if (this.#listCut) {
       // The first cards show at once; the rest follow a chunk per frame, never blocking the page.
       this.#listCut = false;

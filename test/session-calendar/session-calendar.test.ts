@@ -342,5 +342,15 @@ describe('<cop-session-calendar>', () => {
       expect(text(one(el, '#month-title'))).to.equal('maart 2020');
       await expect(el).to.be.accessible();
     });
+
+    it('keeps the grid on a wide page whose reset makes the host inline', async () => {
+      const el = await fixture<CopSessionCalendar>(html`<div style="width: 900px">
+        <cop-session-calendar style="display: inline" view="month" .feed=${copMonitoring2020()} .now=${BEFORE_2020}></cop-session-calendar>
+      </div>`).then((wrapper) => wrapper.querySelector<CopSessionCalendar>('cop-session-calendar')!);
+      // An inline host measures 0 px wide: the calendar must measure its own box instead.
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      await el.updateComplete;
+      expect(one(el, '[role="grid"]'), 'the month grid').to.not.equal(null);
+    });
   });
 });
