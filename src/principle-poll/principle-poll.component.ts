@@ -373,7 +373,9 @@ export class CopPrinciplePoll extends CopElement {
     const t = this.t.poll;
     const poll = feed.poll;
     if (!poll) return this.renderEmpty(t.noPoll);
-    return html`<section class="poll" part="base" aria-labelledby="poll-title">
+    // On a page with both a voting poll and its projector view, the two regions need different names.
+    const projector = this.mode === 'results';
+    return html`<section class="poll" part="base" aria-labelledby=${projector ? nothing : 'poll-title'} aria-label=${projector ? t.projectorLabel(poll.question) : nothing}>
       <div class="title" role="heading" aria-level=${this.headingLevel} id="poll-title">${poll.question}</div>
       ${this.#renderBody(feed, poll)}
     </section>`;
@@ -442,12 +444,17 @@ export class CopPrinciplePoll extends CopElement {
     </div>`;
   }
 
+  /** The results are a region of their own under the voting controls; in the projector view they are the whole widget. */
+  get #resultsRegion(): string | typeof nothing {
+    return this.mode === 'results' ? nothing : 'results-title';
+  }
+
   #renderResults(poll: PollSettings, final: boolean): TemplateResult {
     const t = this.t.poll;
     const results = this.results;
     const heading = html`<div class="subtitle" role="heading" aria-level=${this.headingLevel + 1} id="results-title">${final ? t.finalResults : t.results}</div>`;
     if (!results) {
-      return html`<section class="results" part="results" aria-labelledby="results-title">
+      return html`<section class="results" part="results" aria-labelledby=${this.#resultsRegion}>
         ${heading}
         ${final
           ? this.resultsFailed
@@ -465,7 +472,7 @@ export class CopPrinciplePoll extends CopElement {
     const values = Array.from({ length: poll.scale.max - poll.scale.min + 1 }, (_, i) => poll.scale.min + i);
     const span = poll.scale.max - poll.scale.min;
     const highlight = poll.highlightLowest ?? 0;
-    return html`<section class="results" part="results" aria-labelledby="results-title">
+    return html`<section class="results" part="results" aria-labelledby=${this.#resultsRegion}>
       ${heading}
       <div class="meta">
         <p class="participants">${t.participants(results.participants)}</p>

@@ -357,6 +357,20 @@ describe('cop-principle-poll against the reference server', () => {
     await adminPoll(CLOSING.poll, 'reset');
   });
 
+  it('names its regions apart when a page shows the voting poll and its projector view together', async () => {
+    const wrapper = await fixture<HTMLElement>(html`<main>
+      <cop-principle-poll src=${feedUrl(ALWAYS.programme)}></cop-principle-poll>
+      <cop-principle-poll mode="results" src=${feedUrl(ALWAYS.programme)}></cop-principle-poll>
+    </main>`);
+    const [voting, projector] = [...wrapper.querySelectorAll<CopPrinciplePoll>('cop-principle-poll')] as [CopPrinciplePoll, CopPrinciplePoll];
+    await waitUntil(() => $(voting, '.results') && $(projector, '.results'), 'both show results', WAIT);
+    const question = $(voting, '#poll-title')!.textContent!.trim();
+    expect($(projector, '.poll')!.getAttribute('aria-label')).to.equal(`Resultaten op het scherm: ${question}`);
+    expect($(voting, '.results')!.getAttribute('aria-labelledby'), 'results under the vote are a region').to.equal('results-title');
+    expect($(projector, '.results')!.hasAttribute('aria-labelledby'), 'in the projector view the results are the whole region').to.equal(false);
+    await expect(wrapper).to.be.accessible();
+  });
+
   it('moves through a radio group with the keyboard: Tab in, arrows choose, Tab to the next group', async () => {
     await adminPoll(OPEN.poll, 'reset');
     const wrapper = await fixture<HTMLDivElement>(html`<div><button type="button">before</button><cop-principle-poll src=${feedUrl(OPEN.programme)}></cop-principle-poll></div>`);

@@ -25,6 +25,7 @@ export const poll: typeof dutch = {
   unavailable: 'Voting and results are not available: this poll is not connected to a server.',
   noPoll: 'This programme has no poll.',
   results: 'Results',
+  projectorLabel: (question: string) => `Results on screen: ${question}`,
   finalResults: 'Final results',
   participants: (count) => (count === 1 ? '1 participant' : `${count} participants`),
   sortByMean: 'Lowest average first',

@@ -26,6 +26,7 @@ export const poll = {
   unavailable: 'Stemmen en resultaten zijn niet beschikbaar: deze peiling is niet gekoppeld aan een server.',
   noPoll: 'Dit programma heeft geen peiling.',
   results: 'Resultaten',
+  projectorLabel: (question: string) => `Resultaten op het scherm: ${question}`,
   finalResults: 'Eindresultaten',
   participants: (count: number) => (count === 1 ? '1 deelnemer' : `${count} deelnemers`),
   sortByMean: 'Laagste gemiddelde eerst',
