@@ -1,7 +1,4 @@
-import '../src/enrolment-form/enrolment-form.js';
-import '../src/region-map/region-map.js';
-import '../src/principle-poll/principle-poll.js';
-import '../src/session-calendar/session-calendar.js';
+import './widgets.js';
 import './support/feed-preview.js';
 
 const form = document.querySelector<HTMLFormElement>('#check')!;

@@ -2,7 +2,9 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 
 /**
- * The demo partner pages. `npm start` builds them into demo/dist for the reference server to
+ * The demo pages: the overview (index.html) and two partner pages, a knowledge institute's
+ * programme page (kennisinstituut.html) and a regional portal on NL Design System tokens with a
+ * dark mode (regioportaal.html). `npm start` builds them into demo/dist for the reference server to
  * serve; `npm run dev` serves them from source with hot reload and sends /api to a server
  * started with `npm run server`.
  */
@@ -14,7 +16,15 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     target: 'es2022',
-    rolldownOptions: { input: { index: resolve(import.meta.dirname, 'index.html') } },
+    // Theme files stay files of their own (never inlined as data: URLs), as a partner links them.
+    assetsInlineLimit: (file) => (file.endsWith('.css') ? false : undefined),
+    rolldownOptions: {
+      input: {
+        index: resolve(import.meta.dirname, 'index.html'),
+        kennisinstituut: resolve(import.meta.dirname, 'kennisinstituut.html'),
+        regioportaal: resolve(import.meta.dirname, 'regioportaal.html'),
+      },
+    },
   },
   server: {
     host: '127.0.0.1',

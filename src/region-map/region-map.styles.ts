@@ -6,34 +6,40 @@ export const regionMapStyles = css`
     --_region-border: var(--cop-region-map-region-border-color, var(--_color-background));
     --_outline: var(--cop-region-map-outline-color, var(--_color-border));
     --_active-border: var(--cop-region-map-region-active-border-color, var(--_color-text));
+  }
+
+  /* The container for the layout below: on our own element, not on the host, which a page's
+     reset such as "* { all: unset }" restyles. */
+  .region-map {
     container-type: inline-size;
   }
 
   /* Okabe–Ito, safe for the common colour-vision deficiencies; its black gave way to Tol's wine,
-     so the dark outline of a chosen region stays visible. Each facilitator also has a number. */
+     so the dark outline of a chosen region stays visible. Each facilitator also has a number.
+     In a dark scheme, lighter hues keep 3:1 against the uncovered regions. */
   .colour-1 {
-    --_colour: var(--cop-region-map-color-1, #0072b2);
+    --_colour: var(--cop-region-map-color-1, light-dark(#0072b2, #5aaee6));
   }
   .colour-2 {
     --_colour: var(--cop-region-map-color-2, #e69f00);
   }
   .colour-3 {
-    --_colour: var(--cop-region-map-color-3, #009e73);
+    --_colour: var(--cop-region-map-color-3, light-dark(#009e73, #2ec4a0));
   }
   .colour-4 {
-    --_colour: var(--cop-region-map-color-4, #cc79a7);
+    --_colour: var(--cop-region-map-color-4, light-dark(#cc79a7, #e08ec0));
   }
   .colour-5 {
-    --_colour: var(--cop-region-map-color-5, #d55e00);
+    --_colour: var(--cop-region-map-color-5, light-dark(#d55e00, #ff7a2e));
   }
   .colour-6 {
-    --_colour: var(--cop-region-map-color-6, #56b4e9);
+    --_colour: var(--cop-region-map-color-6, light-dark(#56b4e9, #9fd6f5));
   }
   .colour-7 {
     --_colour: var(--cop-region-map-color-7, #f0e442);
   }
   .colour-8 {
-    --_colour: var(--cop-region-map-color-8, #882255);
+    --_colour: var(--cop-region-map-color-8, light-dark(#882255, #e07bb0));
   }
 
   .toolbar {

@@ -13,6 +13,7 @@ export const sessionCalendarStyles = css`
 
   .toolbar {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_space-s);
     margin-block-end: var(--_space-m);
   }
@@ -33,10 +34,14 @@ export const sessionCalendarStyles = css`
 
   .filter {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_space-xs);
+    min-inline-size: 0;
   }
 
   select {
+    /* A long theme title must not push the calendar wider than a 320 px screen. */
+    max-inline-size: 100%;
     min-block-size: 2.75rem;
     padding: var(--_space-xs) var(--_space-s);
     border: 1px solid var(--_color-border);

@@ -59,6 +59,11 @@ export const themeStyles = css`
     font-style: normal;
     font-weight: normal;
     visibility: visible;
+    /* Also inherited, and set on every element by some themes: sizes, shadows, pointers, bullets. */
+    box-sizing: border-box;
+    text-shadow: none;
+    cursor: auto;
+    list-style: initial;
   }
 
   :host([hidden]) {

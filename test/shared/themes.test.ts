@@ -1,0 +1,125 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import type { TemplateResult } from 'lit';
+import { CONTRAST_PAIRS, contrastRatio } from '../../scripts/contrast.js';
+import '../../src/enrolment-form/enrolment-form.js';
+import '../../src/principle-poll/principle-poll.js';
+import '../../src/region-map/region-map.js';
+import '../../src/session-calendar/session-calendar.js';
+import { demoFeedUrl } from '../fixtures.js';
+import { feedUrl } from '../reference-server.js';
+
+/**
+ * The theme files in themes/ as a partner loads them: each one reaches inside every widget's
+ * shadow root, and the dark theme keeps every widget accessible (axe, including contrast).
+ */
+
+const WIDGETS: Array<{ tag: string; render: () => TemplateResult; ready: string }> = [
+  {
+    tag: 'cop-session-calendar',
+    render: () => html`<cop-session-calendar src=${demoFeedUrl('cop-monitoring')}></cop-session-calendar>`,
+    ready: '[part="session"]',
+  },
+  {
+    tag: 'cop-enrolment-form',
+    render: () => html`<cop-enrolment-form src=${demoFeedUrl('bindende-afspraken')}></cop-enrolment-form>`,
+    ready: 'form',
+  },
+  {
+    tag: 'cop-region-map',
+    render: () => html`<cop-region-map src=${demoFeedUrl('cop-jeugdstelsel')} region="JZ21"></cop-region-map>`,
+    ready: 'svg.map .region--covered',
+  },
+  {
+    // An open poll on the test reference server: the voting form, as a visitor first sees it.
+    tag: 'cop-principle-poll',
+    render: () => html`<cop-principle-poll src=${feedUrl('poll-open')}></cop-principle-poll>`,
+    ready: 'form',
+  },
+];
+
+const themeCss = new Map<string, string>();
+
+/** Adds a theme file to the page as a partner's <link> would; returns how to take it away. */
+async function loadTheme(name: 'default' | 'dark' | 'nl-design-system'): Promise<() => void> {
+  if (!themeCss.has(name)) themeCss.set(name, await (await fetch(`/themes/${name}.css`)).text());
+  const style = document.createElement('style');
+  style.textContent = themeCss.get(name)!;
+  document.head.append(style);
+  return () => style.remove();
+}
+
+async function place(widget: (typeof WIDGETS)[number], wrapper: (content: TemplateResult) => TemplateResult) {
+  const box = await fixture<HTMLElement>(wrapper(widget.render()));
+  const el = box.querySelector<HTMLElement>(widget.tag)!;
+  await waitUntil(() => el.shadowRoot?.querySelector(widget.ready), `${widget.tag} did not render`, { timeout: 8000 });
+  return el;
+}
+
+/** What the visitor sees: the computed style of the widget's outer box inside its shadow root. */
+const inside = (el: HTMLElement) => getComputedStyle(el.shadowRoot!.querySelector('[part="base"], .state')!);
+const token = (el: HTMLElement, name: string) => getComputedStyle(el).getPropertyValue(name).trim();
+const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+
+describe('theme files', () => {
+  for (const widget of WIDGETS) {
+    describe(`<${widget.tag}>`, () => {
+      it('default.css sets exactly the built-in look, light and dark', async () => {
+        for (const scheme of ['light', 'dark']) {
+          const el = await place(widget, (content) => html`<div style="color-scheme: ${scheme}">${content}</div>`);
+          const before = { color: inside(el).color, font: inside(el).fontFamily, primary: token(el, '--_color-primary') };
+          const remove = await loadTheme('default');
+          await frame();
+          expect({ color: inside(el).color, font: inside(el).fontFamily }).to.deep.equal({ color: before.color, font: before.font });
+          expect(token(el, '--_color-primary')).to.equal('light-dark(#01689b, #8fcdf0)');
+          expect(before.primary).to.equal('light-dark(#01689b, #8fcdf0)');
+          remove();
+        }
+      });
+
+      it('dark.css turns it dark inside its shadow root, with AA contrast and no axe violation', async () => {
+        const remove = await loadTheme('dark');
+        try {
+          // A dark partner page: dark.css colours the widgets, the page its own background.
+          const el = await place(widget, (content) => html`<div style="background: #1b1b1b; padding: 1rem">${content}</div>`);
+          expect(inside(el).color).to.equal('rgb(242, 242, 242)');
+          expect(getComputedStyle(el).colorScheme).to.equal('dark');
+          const colour = (name: string) => token(el, name.startsWith('region-map') ? `--cop-${name}` : `--_color-${name}`);
+          for (const pair of CONTRAST_PAIRS) {
+            const ratio = contrastRatio(colour(pair.foreground), colour(pair.background));
+            expect(ratio, `${pair.what}: ${ratio.toFixed(2)}:1`).to.be.at.least(pair.minimum);
+          }
+          if (widget.tag === 'cop-region-map') {
+            // Marloes (third facilitator) covers the chosen FoodValley region: its fill is the dark theme's.
+            expect(getComputedStyle(el.shadowRoot!.querySelector('.region--covered.colour-3')!).fill).to.equal('rgb(46, 196, 160)');
+          }
+          await expect(el).to.be.accessible();
+        } finally {
+          remove();
+        }
+      });
+
+      it('nl-design-system.css takes the page’s NL Design System tokens', async () => {
+        const remove = await loadTheme('nl-design-system');
+        try {
+          const el = await place(
+            widget,
+            (content) => html`<div
+              class="voorbeeld-theme"
+              style="--utrecht-document-font-family: Georgia, serif; --utrecht-document-color: #2b0a3d; --nl-button-primary-background-color: #6a0f5a; --nl-button-primary-color: #ffffff; --basis-focus-outline-color: #0b0c0c"
+            >
+              ${content}
+            </div>`,
+          );
+          expect(inside(el).fontFamily).to.equal('Georgia, serif');
+          expect(inside(el).color).to.equal('rgb(43, 10, 61)');
+          expect(token(el, '--_color-primary')).to.equal('#6a0f5a');
+          expect(token(el, '--_color-focus')).to.equal('#0b0c0c');
+          // Tokens the NLDS theme leaves out keep the cop-widgets default.
+          expect(token(el, '--_color-danger')).to.equal('light-dark(#b01c1c, #ff9c9c)');
+        } finally {
+          remove();
+        }
+      });
+    });
+  }
+});
