@@ -6,7 +6,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'demo/dist', 'storybook-static', 'custom-elements.json', 'bench/.tmp', '.data'] },
+  { ignores: ['node_modules', 'dist', 'demo/dist', 'storybook-static', 'custom-elements.json', 'bench/.tmp', '.data', 'test/distribution/.work'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   lit.configs['flat/recommended'],

@@ -1,12 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { defineConfig } from 'vite';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
+import { minifyCssLiteralsPlugin } from './scripts/minify-css.js';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string;
   dependencies: Record<string, string>;
 };
 
-/** Library entries: one module per widget as they land, plus the whole set and the feed contract. */
+/** Library entries: one module per widget, the feed contract, and the framework typings. */
 const entries = {
   index: 'src/index.ts',
   feed: 'src/feed/index.ts',
@@ -14,19 +16,80 @@ const entries = {
   'enrolment-form': 'src/enrolment-form/enrolment-form.ts',
   'region-map': 'src/region-map/region-map.ts',
   'principle-poll': 'src/principle-poll/principle-poll.ts',
+  react: 'src/frameworks/react.ts',
+  vue: 'src/frameworks/vue.ts',
 };
+
+/**
+ * Writes the CDN entry a second time as `cop-widgets.<version>.js` (with its own source map), so a
+ * partner can pin a version and cache it forever. The lazy chunks (map geometry and drawing code,
+ * English texts) already have content hashes in their names and are shared by both names; they
+ * must not import the entry back, or the versioned file would pull in the unversioned one.
+ */
+function versionedCdnEntry(version: string): Plugin {
+  return {
+    name: 'cop-versioned-cdn-entry',
+    generateBundle(_options, bundle) {
+      const entry = Object.values(bundle).find((file) => file.type === 'chunk' && file.isEntry && file.name === 'cop-widgets');
+      if (entry?.type !== 'chunk') throw new Error('cop-versioned-cdn-entry: no cop-widgets entry chunk in the CDN build');
+      for (const file of Object.values(bundle)) {
+        if (file.type === 'chunk' && file !== entry && [...file.imports, ...file.dynamicImports].includes(entry.fileName)) {
+          throw new Error(`cop-versioned-cdn-entry: ${file.fileName} imports the entry; the versioned copy would load it twice`);
+        }
+      }
+      const name = `cop-widgets.${version}.js`;
+      const code = entry.code.replace(/\/\/# sourceMappingURL=\S+\s*$/, '');
+      this.emitFile({ type: 'asset', fileName: name, source: entry.map ? `${code}//# sourceMappingURL=${name}.map\n` : code });
+      if (entry.map) this.emitFile({ type: 'asset', fileName: `${name}.map`, source: JSON.stringify({ ...entry.map, file: name }) });
+    },
+  };
+}
+
+/**
+ * The CDN folder is what a partner copies or links: the theme files go next to the bundle
+ * (`themes/dark.css`), and so do the licences of the packages minified into it, whose
+ * notices the minifier removed (Lit's BSD-3-Clause asks for them to travel with the code).
+ */
+function cdnCompanions(): Plugin {
+  return {
+    name: 'cop-cdn-companions',
+    generateBundle(_options, bundle) {
+      for (const name of readdirSync('themes').filter((file) => file.endsWith('.css'))) {
+        this.emitFile({ type: 'asset', fileName: `themes/${name}`, source: readFileSync(join('themes', name), 'utf8') });
+      }
+      const packages = new Set<string>();
+      for (const file of Object.values(bundle)) {
+        if (file.type !== 'chunk') continue;
+        for (const id of file.moduleIds) {
+          const match = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(id.replaceAll('\\', '/'));
+          if (match) packages.add(match[1]!);
+        }
+      }
+      const notices = [...packages].sort().map((name) => {
+        const dir = join('node_modules', name);
+        const { version, license } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string; license?: string };
+        const text = readdirSync(dir).find((file) => /^licen[cs]e/i.test(file));
+        return `${name} ${version} (${license ?? 'see package'})\n\n${text ? readFileSync(join(dir, text), 'utf8').trim() : ''}`;
+      });
+      this.emitFile({ type: 'asset', fileName: 'THIRD-PARTY-LICENSES.txt', source: `Packages included in cop-widgets.js and its chunks:\n\n${notices.join('\n\n---\n\n')}\n` });
+    },
+  };
+}
 
 /**
  * Two builds from one config:
  * - `vite build`: ES modules for npm, with Lit, zod and date-fns left as dependencies
  *   so an app that uses them too loads them once;
- * - `vite build --mode cdn`: one self-contained, minified file that registers every tag.
+ * - `vite build --mode cdn`: one self-contained, minified file that registers every tag,
+ *   as `cop-widgets.js` and `cop-widgets.<version>.js`, with its lazily loaded chunks.
  */
 export default defineConfig(({ mode }) => {
   const cdn = mode === 'cdn';
   const dependencies = Object.keys(pkg.dependencies);
   return {
     define: { __COP_VERSION__: JSON.stringify(pkg.version) },
+    // Both builds: minify the CSS in Lit styles, which JavaScript minifiers leave as written.
+    plugins: [minifyCssLiteralsPlugin(), ...(cdn ? [versionedCdnEntry(pkg.version), cdnCompanions()] : [])],
     build: {
       target: 'es2022',
       outDir: cdn ? 'dist/cdn' : 'dist',
@@ -38,6 +101,9 @@ export default defineConfig(({ mode }) => {
         : { entry: entries, formats: ['es'] },
       rolldownOptions: {
         external: cdn ? [] : (id: string) => dependencies.some((dep) => id === dep || id.startsWith(`${dep}/`)),
+        // Library mode keeps an ES build's whitespace and comments (for the next bundler); the CDN
+        // file goes straight to browsers, so it is minified in full (192 → 157 KB before gzip).
+        ...(cdn ? { output: { minify: true, comments: false } } : {}),
       },
     },
   };

@@ -1,0 +1,89 @@
+/**
+ * What `npm pack` puts in the package: every export resolves to a packed file, the CDN bundle is
+ * there under its plain and its versioned name with the lazy chunks it loads, the declarations
+ * are complete, and the npm build imports only the package's own dependencies.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { dirname, join, posix } from 'node:path';
+import { before, describe, it } from 'node:test';
+import { INSTALLED, packed, type Packed } from './package.js';
+
+interface Manifest {
+  version: string;
+  exports: Record<string, string | Record<string, string>>;
+  dependencies: Record<string, string>;
+  files: string[];
+}
+
+const read = (path: string) => readFileSync(join(INSTALLED, path), 'utf8');
+/** Relative module specifiers in `import … from`, `export … from` and `import()`. */
+const relativeImports = (code: string) => [...code.matchAll(/(?:from\s*|import\s*\(\s*)["'`](\.{1,2}\/[^"'`]+)["'`]/g)].map((match) => match[1]!);
+
+describe('the packed package', () => {
+  let pkg: Packed;
+  let manifest: Manifest;
+  let files: Set<string>;
+
+  before(() => {
+    pkg = packed();
+    manifest = JSON.parse(read('package.json')) as Manifest;
+    files = new Set(pkg.files.map((file) => file.path));
+    console.log(`${pkg.files.length} files, ${(pkg.size / 1024).toFixed(0)} kB packed, ${(pkg.unpackedSize / 1024).toFixed(0)} kB unpacked`);
+  });
+
+  it('holds the builds, the manifest and the README, and nothing from the repository besides', () => {
+    for (const path of files) assert.match(path, /^(dist\/.+|themes\/[a-z-]+\.css|README\.md|custom-elements\.json|package\.json|LICEN[CS]E.*)$/, `${path} does not belong in the package`);
+    const manifestTags = (JSON.parse(read('custom-elements.json')) as { modules: { declarations?: { tagName?: string }[] }[] }).modules
+      .flatMap((module) => module.declarations ?? [])
+      .flatMap((declaration) => (declaration.tagName ? [declaration.tagName] : []));
+    assert.deepEqual(manifestTags.sort(), ['cop-enrolment-form', 'cop-principle-poll', 'cop-region-map', 'cop-session-calendar']);
+  });
+
+  it('resolves every export, types and code, to a packed file', () => {
+    const targets = Object.values(manifest.exports).flatMap((target) => (typeof target === 'string' ? [target] : Object.values(target)));
+    assert.ok(targets.length >= 18, 'the exports map lists the widgets, the feed, React and Vue typings');
+    for (const target of targets) assert.ok(files.has(posix.normalize(target)), `${target} is in the package`);
+    for (const subpath of ['./session-calendar', './enrolment-form', './region-map', './principle-poll', './react', './vue']) {
+      assert.ok(manifest.exports[subpath], `cop-widgets/${subpath.slice(2)} is exported`);
+    }
+  });
+
+  it('ships the CDN bundle as cop-widgets.js and cop-widgets.<version>.js, with the chunks it loads', () => {
+    const plain = read('dist/cdn/cop-widgets.js');
+    const versioned = read(`dist/cdn/cop-widgets.${manifest.version}.js`);
+    const withoutMapComment = (code: string) => code.replace(/\/\/# sourceMappingURL=\S+\s*$/, '');
+    assert.equal(withoutMapComment(versioned), withoutMapComment(plain), 'the same code under both names');
+    assert.match(versioned, new RegExp(`//# sourceMappingURL=cop-widgets\\.${manifest.version.replaceAll('.', '\\.')}\\.js\\.map\\s*$`));
+    assert.ok(files.has(`dist/cdn/cop-widgets.${manifest.version}.js.map`));
+    const chunks = relativeImports(versioned);
+    assert.ok(chunks.length >= 2, 'the map geometry and drawing code are separate chunks');
+    for (const chunk of chunks) {
+      const path = posix.join('dist/cdn', chunk);
+      assert.ok(files.has(path), `${chunk} is in the package`);
+      assert.match(chunk, /-[\w-]{8}\.js$/, `${chunk} has a content hash in its name, so it can be cached forever`);
+      assert.deepEqual(relativeImports(read(path)), [], `${chunk} loads nothing else (not the entry, whose name is not versioned)`);
+    }
+  });
+
+  it('has declarations whose relative imports all resolve, so nothing turns silently into any', () => {
+    const declarations = [...files].filter((path) => path.endsWith('.d.ts'));
+    assert.ok(declarations.length > 20);
+    for (const file of declarations) {
+      for (const specifier of relativeImports(read(file))) {
+        const target = posix.join(dirname(file), specifier).replace(/\.js$/, '.d.ts');
+        assert.ok(files.has(target), `${file} imports ${specifier}, which is not in the package`);
+      }
+    }
+    const tagMap = declarations.filter((file) => read(file).includes('interface HTMLElementTagNameMap'));
+    assert.equal(tagMap.length, 4, 'each widget declares its tag in HTMLElementTagNameMap');
+  });
+
+  it('imports at run time only its own dependencies (the npm build leaves them to the app)', () => {
+    const code = [...files].filter((path) => /^dist\/[^/]+\.js$/.test(path));
+    const bare = new Set(code.flatMap((file) => [...read(file).matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(["'])([^./"'][^"']*)\1/g)].map((match) => match[2]!)));
+    const packageOf = (specifier: string) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+    assert.ok(bare.has('lit'), 'Lit stays an import');
+    for (const specifier of bare) assert.ok(packageOf(specifier) in manifest.dependencies, `${specifier} is a dependency`);
+  });
+});
