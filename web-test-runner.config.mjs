@@ -2,7 +2,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -93,21 +93,46 @@ function referenceServer() {
   };
 }
 
+/**
+ * What the story checker (test/stories) needs from the test server, as Storybook has it:
+ * the demo feeds at /feeds/… (Storybook's staticDirs) and the list of every stories file,
+ * read from disk on each request, so a new stories file is checked without anyone listing it.
+ */
+async function storybookRoutes(ctx, next) {
+  if (ctx.path.startsWith('/feeds/')) ctx.url = `/demo${ctx.url}`;
+  if (ctx.path !== '/__stories__/index.json') return next();
+  ctx.type = 'application/json';
+  ctx.body = JSON.stringify({
+    // The same files as .storybook/main.ts: stories/**/*.stories.ts.
+    files: readdirSync('stories', { recursive: true }).filter((name) => name.endsWith('.stories.ts')).sort(),
+    // The project-wide annotations, so the checker can refuse ones it would not apply.
+    preview: readFileSync('.storybook/preview.ts', 'utf8'),
+  });
+}
+
+/** Vite's `?raw` imports (a stories file reading a theme's CSS as text), served as Vite serves them. */
+const rawImports = {
+  name: 'raw-imports',
+  serve(context) {
+    if (context.URL.searchParams.has('raw')) return { body: `export default ${JSON.stringify(readFileSync(`.${context.path}`, 'utf8'))};`, type: 'js' };
+  },
+};
+
 /** The browser tests read stored rows through the admin API with this token. */
 const ADMIN_TOKEN = 'browser-tests-admin';
 let requests = 0;
 const server = referenceServer();
 
 export default {
-  middleware: [server.proxy],
+  middleware: [server.proxy, storybookRoutes],
   reporters: [defaultReporter(), summaryReporter()],
   // The server's tests run in Node (npm run test:server), not in the browser.
-  files: ['test/**/*.test.ts', '!test/server/**'],
+  files: ['test/**/*.test.ts', '!test/server/**', '!test/distribution/**'],
   nodeResolve: true,
   concurrency: 2,
   testsFinishTimeout: 5 * 60_000,
   testFramework: { config: { timeout: 10_000 } },
-  plugins: [server.plugin, esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  plugins: [server.plugin, rawImports, esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -3,6 +3,7 @@ import { html, nothing } from 'lit';
 import '../src/enrolment-form/enrolment-form.js';
 import '../src/session-calendar/session-calendar.js';
 import { answerEnrolmentsWith, type MockAnswer } from './support/mock-enrolment-server.js';
+import { sendEmptyEnrolment, sendEnrolment } from './support/play.js';
 
 interface Args {
   src: string;
@@ -12,6 +13,8 @@ interface Args {
   now?: number;
   feed?: object;
   prefill?: object;
+  /** What the visitor typed before a reload, as the form keeps it in sessionStorage. */
+  draft?: { programmeId: string; value: object };
 }
 
 /**
@@ -22,6 +25,7 @@ interface Args {
 function renderForm(args: Args) {
   answerEnrolmentsWith(args.answer);
   sessionStorage.clear();
+  if (args.draft) sessionStorage.setItem(`cop-enrolment-draft:${args.draft.programmeId}`, JSON.stringify(args.draft.value));
   return html`<cop-enrolment-form
     src=${args.feed ? nothing : args.src}
     .feed=${args.feed}
@@ -35,7 +39,7 @@ function renderForm(args: Args) {
 const meta: Meta<Args> = {
   title: 'Widgets/Enrolment form',
   component: 'cop-enrolment-form',
-  args: { src: '/feeds/bindende-afspraken.json', lang: 'nl', session: '', answer: 'confirmed' },
+  args: { src: 'feeds/bindende-afspraken.json', lang: 'nl', session: '', answer: 'confirmed' },
   argTypes: {
     lang: { control: 'inline-radio', options: ['nl', 'en'] },
     answer: { control: 'select', options: ['confirmed', 'waitlisted', 'invalid', 'server-error', 'offline', 'slow'] },
@@ -49,7 +53,7 @@ type Story = StoryObj<Args>;
 /** Loads a demo feed and changes it, for states the feed files do not have on their own. */
 const feedLoader =
   (name: string, change: (feed: Record<string, unknown>) => Record<string, unknown>) =>
-  async (): Promise<{ feed: object }> => ({ feed: change((await (await fetch(`/feeds/${name}.json`)).json()) as Record<string, unknown>) });
+  async (): Promise<{ feed: object }> => ({ feed: change((await (await fetch(`feeds/${name}.json`)).json()) as Record<string, unknown>) });
 
 const withAvailability = (state: string, placesLeft: number | null, waitlistLength = 0) => (feed: Record<string, unknown>) => ({
   ...feed,
@@ -86,38 +90,72 @@ export const Cancelled: Story = {
 };
 
 /** One person per enrolment (no team roles), for CoP Monitoring. */
-export const OnePerson: Story = { args: { src: '/feeds/cop-monitoring.json' } };
+export const OnePerson: Story = { args: { src: 'feeds/cop-monitoring.json' } };
 
 /** FoodValley: the visitor chooses one of the sessions. */
-export const ChooseASession: Story = { args: { src: '/feeds/foodvalley-focusagenda.json' } };
+export const ChooseASession: Story = { args: { src: 'feeds/foodvalley-focusagenda.json' } };
 
 /** A page about one session: `session="…"` fixes it, and the choice is not shown. */
-export const OneSessionPage: Story = { args: { src: '/feeds/foodvalley-focusagenda.json', session: 'werksessie-20-mei' } };
+export const OneSessionPage: Story = { args: { src: 'feeds/foodvalley-focusagenda.json', session: 'werksessie-20-mei' } };
 
 /** `.prefill` fills in the organisation, e.g. on a municipality's own page. */
 export const Prefilled: Story = { args: { prefill: { gemeente: { organisation: 'Gemeente Ede' } } } };
 
+/** A visitor fills in the form and sends it; the mock server answers `answer`; the story shows `outcome` (a selector). */
+const sent = (answer: MockAnswer, outcome: string): Story => ({
+  args: { answer },
+  play: ({ canvasElement }) => sendEnrolment(canvasElement, outcome),
+});
+
+/** Sent and stored: what happens next, the sessions as `.ics`, focus on the confirmation. */
+export const Confirmed: Story = sent('confirmed', '[part="confirmation"]');
+
+/** Sent while the programme is full: "U komt op de wachtlijst, plaats 3". */
+export const Waitlisted: Story = { ...FullWithWaitingList, ...sent('waitlisted', '[part="confirmation"]') };
+
+/** Sent with nothing filled in: a summary at the top that links to each field, and each message at its field. */
+export const ValidationErrors: Story = {
+  play: ({ canvasElement }) => sendEmptyEnrolment(canvasElement),
+};
+
 /** The server refuses an address that is already enrolled (422): the message stands at the field. */
-export const ServerFieldError: Story = { args: { answer: 'invalid' } };
+export const ServerFieldError: Story = sent('invalid', '#summary');
 
 /** A 5xx: a clear message, everything typed still there, "Opnieuw proberen". */
-export const ServerError: Story = { args: { answer: 'server-error' } };
+export const ServerError: Story = sent('server-error', '.failure');
 
-export const Offline: Story = { args: { answer: 'offline' } };
+/** No network: the same, and "Opnieuw proberen" sends the same enrolment (one Idempotency-Key). */
+export const Offline: Story = sent('offline', '.failure');
 
-/** The busy state: the answer takes a minute. */
-export const Busy: Story = { args: { answer: 'slow' } };
+/** The busy state: the answer takes a minute (the form gives up after 20 s and says so). */
+export const Busy: Story = sent('slow', 'button[aria-disabled="true"]');
+
+/** Back after a reload (or a crash): the draft from sessionStorage, and a note that it was kept. */
+export const DraftRestored: Story = {
+  args: {
+    draft: {
+      programmeId: 'bindende-afspraken',
+      value: {
+        members: {
+          gemeente: { name: 'Anouk de Vries', organisation: 'Gemeente Ede', email: 'gemeente@example.org' },
+          onderwijs: { name: 'Sem Jansen', organisation: 'Samenwerkingsverband Ede' },
+        },
+        remark: 'Wij nemen graag een casus mee.',
+      },
+    },
+  },
+};
 
 /** No endpoint (static hosting): the form prepares an e-mail to the organiser. */
 export const ByEmail: Story = {
   loaders: [feedLoader('bindende-afspraken', (feed) => ({ ...feed, enrolment: { ...(feed.enrolment as object), endpoint: undefined } }))],
 };
 
-export const FeedError: Story = { args: { src: '/feeds/does-not-exist.json' } };
+export const FeedError: Story = { args: { src: 'feeds/does-not-exist.json' } };
 
 /** "Aanmelden" in the calendar chooses the session in the form and moves focus there. */
 export const WithTheCalendar: Story = {
-  args: { src: '/feeds/foodvalley-focusagenda.json' },
+  args: { src: 'feeds/foodvalley-focusagenda.json' },
   render: (args) => html`<cop-session-calendar src=${args.src}></cop-session-calendar>
     <cop-enrolment-form src=${args.src}></cop-enrolment-form>`,
 };

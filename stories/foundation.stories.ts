@@ -17,9 +17,9 @@ export default meta;
 
 type Story = StoryObj<{ lang: string; src: string }>;
 
-export const Loaded: Story = { args: { src: '/feeds/cop-monitoring.json' } };
+export const Loaded: Story = { args: { src: 'feeds/cop-monitoring.json' } };
 
-export const LoadedInEnglish: Story = { args: { src: '/feeds/cop-monitoring.json', lang: 'en' } };
+export const LoadedInEnglish: Story = { args: { src: 'feeds/cop-monitoring.json', lang: 'en' } };
 
 /** A feed that never arrives: the reserved space keeps the page from jumping. */
 export const Loading: Story = {
@@ -38,7 +38,7 @@ export const InvalidFeed: Story = {
 };
 
 /** The feed cannot be fetched: the reason, and a way to try again. */
-export const FeedNotFound: Story = { args: { src: '/feeds/bestaat-niet.json' } };
+export const FeedNotFound: Story = { args: { src: 'feeds/bestaat-niet.json' } };
 
 export const NoSessions: Story = {
   render: (args) => html`<cop-feed-preview lang=${args.lang} .feed=${{ ...brokenFeed, programme: { ...brokenFeed.programme, contact: { name: 'X', email: 'x@example.org' } }, sessions: [] }}></cop-feed-preview>`,

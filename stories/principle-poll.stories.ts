@@ -2,8 +2,8 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import type { FeedInput, PollSettings } from '../src/feed/schema.js';
 import '../src/principle-poll/principle-poll.js';
-import type { CopPrinciplePoll } from '../src/principle-poll/principle-poll.component.js';
 import { mockPoll, type MockPollOptions } from './support/mock-poll-server.js';
+import { vote } from './support/play.js';
 
 interface Args {
   src: string;
@@ -23,7 +23,7 @@ interface Args {
 const meta: Meta<Args> = {
   title: 'Widgets/Principle poll',
   component: 'cop-principle-poll',
-  args: { src: '/feeds/foodvalley-focusagenda.json', lang: 'nl', mode: 'vote', sort: 'feed' },
+  args: { src: 'feeds/foodvalley-focusagenda.json', lang: 'nl', mode: 'vote', sort: 'feed' },
   argTypes: {
     lang: { control: 'inline-radio', options: ['nl', 'en'] },
     mode: { control: 'inline-radio', options: ['vote', 'results'] },
@@ -47,7 +47,7 @@ type Feed = FeedInput & { poll?: PollSettings };
 const pollLoader =
   (name: string, options: MockPollOptions, change: (feed: Feed) => Feed = (feed) => feed) =>
   async (): Promise<{ feed: object }> => {
-    const feed = change((await (await fetch(`/feeds/${name}.json`)).json()) as Feed);
+    const feed = change((await (await fetch(`feeds/${name}.json`)).json()) as Feed);
     if (feed.poll) mockPoll(feed.poll, options);
     return { feed };
   };
@@ -78,18 +78,18 @@ export const PreviousVote: Story = {
   loaders: [pollLoader('foodvalley-focusagenda', { votes: FIFTY_VOTES, mine: { 'kind-centraal': 4, thuisnabij: 3, 'een-plan': 2, effectgericht: 1 } })],
 };
 
+const SOME_RATINGS = { 'kind-centraal': 4, thuisnabij: 3, 'een-plan': 'skip', gelijkwaardig: 2 } as const;
+
 /** Just voted: the confirmation, and the results live below it. */
 export const Submitted: Story = {
   ...Voting,
-  play: async ({ canvasElement }) => {
-    const el = canvasElement.querySelector<CopPrinciplePoll>('cop-principle-poll')!;
-    const root = () => el.shadowRoot!;
-    while (!root().querySelector('form')) await new Promise((resolve) => setTimeout(resolve, 50));
-    for (const [id, value] of [['kind-centraal', 4], ['thuisnabij', 3], ['een-plan', 'skip'], ['gelijkwaardig', 2]] as const) {
-      root().querySelector<HTMLInputElement>(`input[name="rating-${id}"][value="${value}"]`)!.click();
-    }
-    root().querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
-  },
+  play: ({ canvasElement }) => vote(canvasElement, SOME_RATINGS, '#done-title'),
+};
+
+/** Voted again from the same browser: the new ratings replace the old ones ("Uw stem is gewijzigd"). */
+export const Revoted: Story = {
+  ...PreviousVote,
+  play: ({ canvasElement }) => vote(canvasElement, { 'een-plan': 4 }, '#done-title'),
 };
 
 /**
@@ -97,7 +97,7 @@ export const Submitted: Story = {
  * the three lowest marked; someone in the room votes every few seconds.
  */
 export const ResultsWithFiftyVotes: Story = {
-  args: { src: '/feeds/bindende-afspraken.json' },
+  args: { src: 'feeds/bindende-afspraken.json' },
   loaders: [pollLoader('bindende-afspraken', { votes: FIFTY_VOTES, room: true }, withSevenPrinciples)],
 };
 
@@ -132,14 +132,23 @@ export const ClosedByDate: Story = {
   loaders: [pollLoader('foodvalley-focusagenda', { votes: FIFTY_VOTES }, (feed) => ({ ...feed, poll: { ...feed.poll!, closes: '2027-05-28T12:00:00+02:00' } }))],
 };
 
-/** Sending fails with a 5xx: the choices stay, "Opnieuw proberen". Vote to see it. */
-export const ServerError: Story = { loaders: [pollLoader('foodvalley-focusagenda', { answer: 'server-error' })] };
+/** Sending fails with a 5xx: the choices stay, "Opnieuw proberen". */
+export const ServerError: Story = {
+  loaders: [pollLoader('foodvalley-focusagenda', { answer: 'server-error' })],
+  play: ({ canvasElement }) => vote(canvasElement, SOME_RATINGS, '.error[role="alert"]'),
+};
 
-/** Sending fails without a network: the choices stay. Vote to see it. */
-export const SendOffline: Story = { loaders: [pollLoader('foodvalley-focusagenda', { answer: 'offline' })] };
+/** Sending fails without a network: the choices stay. */
+export const SendOffline: Story = {
+  loaders: [pollLoader('foodvalley-focusagenda', { answer: 'offline' })],
+  play: ({ canvasElement }) => vote(canvasElement, SOME_RATINGS, '.error[role="alert"]'),
+};
 
-/** The busy state: the answer takes a minute. Vote to see it. */
-export const Busy: Story = { loaders: [pollLoader('foodvalley-focusagenda', { answer: 'slow' })] };
+/** The busy state: the answer takes a minute. */
+export const Busy: Story = {
+  loaders: [pollLoader('foodvalley-focusagenda', { answer: 'slow' })],
+  play: ({ canvasElement }) => vote(canvasElement, SOME_RATINGS, 'button[aria-disabled="true"]'),
+};
 
 /** No endpoint in the feed (static hosting): voting and results are unavailable, and it says so. */
 export const NoEndpoint: Story = {
@@ -147,9 +156,9 @@ export const NoEndpoint: Story = {
 };
 
 /** A programme without a poll. */
-export const NoPoll: Story = { args: { src: '/feeds/cop-monitoring.json' } };
+export const NoPoll: Story = { args: { src: 'feeds/cop-monitoring.json' } };
 
-export const FeedError: Story = { args: { src: '/feeds/does-not-exist.json' } };
+export const FeedError: Story = { args: { src: 'feeds/does-not-exist.json' } };
 
 /** The chart's tokens: bar colours and sizes, and the "aandachtspunt" colour. */
 export const Themed: Story = {

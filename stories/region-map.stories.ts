@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import '../src/region-map/region-map.js';
+import { searchRegion } from './support/play.js';
 
 interface Args {
   src: string;
@@ -17,7 +18,7 @@ interface Args {
 const meta: Meta<Args> = {
   title: 'Widgets/Region map',
   component: 'cop-region-map',
-  args: { src: '/feeds/cop-jeugdstelsel.json', lang: 'nl', view: 'map', region: '' },
+  args: { src: 'feeds/cop-jeugdstelsel.json', lang: 'nl', view: 'map', region: '' },
   argTypes: {
     lang: { control: 'inline-radio', options: ['nl', 'en'] },
     view: { control: 'inline-radio', options: ['map', 'list'] },
@@ -44,6 +45,12 @@ export const InEnglish: Story = { args: { lang: 'en', region: 'JZ33' } };
 
 /** The facilitators and their regions with all contact details; arrow keys move between the regions. */
 export const ListView: Story = { args: { view: 'list' } };
+
+/** The search box finds a region by CBS name, the feed's label or its code; Enter or a click chooses it. */
+export const Search: Story = { play: ({ canvasElement }) => searchRegion(canvasElement, 'holland') };
+
+/** A search that finds nothing says so (and screen readers hear the count). */
+export const SearchWithoutResults: Story = { play: ({ canvasElement }) => searchRegion(canvasElement, 'Texel') };
 
 const programme = (facilitators: object[], regions: object[] = []) => ({
   version: 1,
@@ -76,7 +83,7 @@ const labels = [
 export const OneFacilitator: Story = { args: { feed: programme([marloes], labels) } };
 
 /** CoP Monitoring names its facilitators but no regions: a plain map to find one's region. */
-export const NoFacilitators: Story = { args: { src: '/feeds/cop-monitoring.json' } };
+export const NoFacilitators: Story = { args: { src: 'feeds/cop-monitoring.json' } };
 
 /** JZ40 does not exist (CBS retired it): the map says so and shows the rest. */
 export const UnknownRegionCode: Story = {
@@ -106,4 +113,4 @@ export const Loading: Story = {
   render: (args) => html`<cop-region-map lang=${args.lang} .feedState=${{ status: 'loading' }}></cop-region-map>`,
 };
 
-export const FeedUnreachable: Story = { args: { src: '/feeds/bestaat-niet.json' } };
+export const FeedUnreachable: Story = { args: { src: 'feeds/bestaat-niet.json' } };

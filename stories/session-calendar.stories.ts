@@ -21,7 +21,7 @@ interface Args {
 const meta: Meta<Args> = {
   title: 'Widgets/Session calendar',
   component: 'cop-session-calendar',
-  args: { src: '/feeds/cop-monitoring.json', lang: 'nl', view: 'list', group: '', theme: '', 'hide-past': false },
+  args: { src: 'feeds/cop-monitoring.json', lang: 'nl', view: 'list', group: '', theme: '', 'hide-past': false },
   argTypes: {
     lang: { control: 'inline-radio', options: ['nl', 'en'] },
     view: { control: 'inline-radio', options: ['list', 'month'] },
@@ -41,18 +41,38 @@ export default meta;
 
 type Story = StoryObj<Args>;
 
-/** CoP Monitoring: five Mondays 13.00–17.00, location not yet known. */
+/** CoP Monitoring: five Mondays 13.00–17.00, location not yet known ("Locatie volgt"). */
 export const AgendaList: Story = {};
 
 export const InEnglish: Story = { args: { lang: 'en' } };
 
 /** Three intervision groups, each with its own series, and a network dinner 17.30–21.00. */
-export const SeveralGroups: Story = { args: { src: '/feeds/samen-leren-met-impact.json' } };
+export const SeveralGroups: Story = { args: { src: 'feeds/samen-leren-met-impact.json' } };
+
+/** An evening: the network dinner, 17.30–21.00, the first session left once the June meetings are over. */
+export const EveningSession: Story = {
+  args: { src: 'feeds/samen-leren-met-impact.json', now: Date.parse('2027-06-25T12:00:00+02:00'), 'hide-past': true },
+};
+
+/** A session on the Sunday summer time starts (28 March 2027): 10.00–12.00 in Amsterdam, whatever the visitor's zone. */
+export const AcrossDaylightSaving: Story = {
+  args: {
+    feed: {
+      version: 1,
+      programme: { id: 'zomertijd', title: 'CoP Zomertijd', organiser: 'NJi', contact: { name: 'NJi', email: 'cop@example.org' }, timeZone: 'Europe/Amsterdam' },
+      sessions: [
+        { id: 'voor', title: 'Laatste bijeenkomst in wintertijd', start: '2027-03-21T10:00:00+01:00', end: '2027-03-21T12:00:00+01:00', location: { name: 'Utrecht, NJi', address: 'Catharijnesingel 47' } },
+        { id: 'op', title: 'Bijeenkomst op de dag van de klokwissel', start: '2027-03-28T10:00:00+02:00', end: '2027-03-28T12:00:00+02:00', location: { name: 'Utrecht, NJi' } },
+      ],
+    },
+    now: Date.parse('2027-03-01T12:00:00+01:00'),
+  },
+};
 
 /** A page that embeds one group's series: `group="groep-2"`. */
-export const FilteredToOneGroup: Story = { args: { src: '/feeds/samen-leren-met-impact.json', group: 'groep-2' } };
+export const FilteredToOneGroup: Story = { args: { src: 'feeds/samen-leren-met-impact.json', group: 'groep-2' } };
 
-export const FilteredByTheme: Story = { args: { src: '/feeds/bindende-afspraken.json', theme: 'next-step' } };
+export const FilteredByTheme: Story = { args: { src: 'feeds/bindende-afspraken.json', theme: 'next-step' } };
 
 export const MonthView: Story = { args: { view: 'month' } };
 
@@ -64,7 +84,7 @@ export const PastSessionsMuted: Story = { args: { now: Date.parse('2027-05-20T12
 export const PastSessionsHidden: Story = { args: { now: Date.parse('2027-05-20T12:00:00+02:00'), 'hide-past': true } };
 
 /** Enrolment open with the deadline; one session online with a link. */
-export const EnrolmentOpen: Story = { args: { src: '/feeds/bindende-afspraken.json', now: Date.parse('2027-01-10T12:00:00+01:00') } };
+export const EnrolmentOpen: Story = { args: { src: 'feeds/bindende-afspraken.json', now: Date.parse('2027-01-10T12:00:00+01:00') } };
 
 const liveAvailability = (state: string, placesLeft: number | null, waitlistLength = 0) => ({
   version: 1,
@@ -83,7 +103,7 @@ export const PlacesLeft: Story = { args: { feed: liveAvailability('open', 3), no
 export const FullWithWaitingList: Story = { args: { feed: liveAvailability('waitlist', 0, 4), now: Date.parse('2027-01-10T12:00:00+01:00') } };
 
 /** "Aanmelden voor deze serie gesprekken is helaas niet meer mogelijk." */
-export const EnrolmentClosed: Story = { args: { src: '/feeds/samen-leren-met-impact.json' } };
+export const EnrolmentClosed: Story = { args: { src: 'feeds/samen-leren-met-impact.json' } };
 
 export const CancelledSession: Story = {
   args: {
@@ -108,7 +128,7 @@ export const InvalidFeed: Story = {
   args: { feed: { ...liveAvailability('open', 3), sessions: [{ id: 'b1', title: 'Omgedraaid', start: '2027-06-22T15:00:00+02:00', end: '2027-06-22T13:00:00+02:00' }] } },
 };
 
-export const FeedUnreachable: Story = { args: { src: '/feeds/bestaat-niet.json' } };
+export const FeedUnreachable: Story = { args: { src: 'feeds/bestaat-niet.json' } };
 
 /** 320 px wide: the month view falls back to a list of the month. */
 export const NarrowMonth: Story = {
