@@ -3,10 +3,42 @@
  * milliseconds one run took, from handing over the data to a laid-out widget.
  */
 import { parseFeed, type FeedInput } from '../src/feed/index.js';
+import '../src/principle-poll/principle-poll.js';
 import '../src/session-calendar/session-calendar.js';
 import '../src/region-map/region-map.js';
 import jeugdstelsel from '../demo/feeds/cop-jeugdstelsel.json';
 import type { CopSessionCalendar } from '../src/session-calendar/session-calendar.component.js';
+import { BENCH_POLL_ID, PRINCIPLES, pollResults } from './poll-results.js';
+
+/**
+ * Stands in for the browser's EventSource, which the poll looks up on `window` each time it
+ * connects: the bench pushes `results` messages into the stream the widget opened, the way
+ * the reference server's Server-Sent Events arrive, one message per task.
+ */
+class BenchEventSource extends EventTarget {
+  static current: BenchEventSource | undefined;
+  readonly url: string;
+  readyState = 1;
+  constructor(url: string | URL) {
+    super();
+    this.url = String(url);
+    BenchEventSource.current = this;
+  }
+  close(): void {
+    this.readyState = 2;
+    if (BenchEventSource.current === this) BenchEventSource.current = undefined;
+  }
+}
+window.EventSource = BenchEventSource as unknown as typeof EventSource;
+
+const pollFeed = {
+  version: 1,
+  programme: { id: 'bench-poll', title: 'Bench poll', organiser: 'NJi', contact: { name: 'Coördinator', email: 'bench@example.org' }, timeZone: 'Europe/Amsterdam' },
+  sessions: [],
+  principles: PRINCIPLES.map((id) => ({ id, title: `Principe ${id}`, description: 'Wat dit principe in de praktijk betekent.' })),
+  // bench/browser.ts answers GET /api/polls/bench-poll/results with pollResults(0).
+  poll: { id: BENCH_POLL_ID, question: 'Hoe staan we ervoor?', principleIds: PRINCIPLES, scale: { min: 1, max: 5, minLabel: 'nog lang niet', maxLabel: 'helemaal op orde' }, endpoint: `/api/polls/${BENCH_POLL_ID}`, highlightLowest: 3 },
+} as FeedInput;
 
 /** A programme with `count` sessions: three groups, two themes, weekly from March 2030. */
 export function syntheticFeed(count: number): FeedInput {
@@ -87,6 +119,29 @@ const scenarios = {
     while ((el.shadowRoot?.querySelectorAll('svg path').length ?? 0) < 42) await new Promise(requestAnimationFrame);
     el.shadowRoot!.firstElementChild?.getBoundingClientRect();
     const ms = performance.now() - t0;
+    el.remove();
+    return ms;
+  },
+  /**
+   * The projector view of the poll receiving `count` live results messages: each is parsed,
+   * rendered and laid out before the next arrives, until the last one is on the screen.
+   */
+  async pollUpdates(count: number): Promise<number> {
+    const el = document.createElement('cop-principle-poll') as HTMLElement & { feed: unknown; updateComplete: Promise<unknown> };
+    el.setAttribute('mode', 'results');
+    el.feed = pollFeed;
+    document.body.append(el);
+    const participantsShown = () => el.shadowRoot?.querySelector('.participants')?.textContent ?? '';
+    while (!BenchEventSource.current || !participantsShown()) await new Promise(requestAnimationFrame);
+    const source = BenchEventSource.current;
+    const messages = Array.from({ length: count }, (_, i) => JSON.stringify(pollResults(i + 1)));
+    const t0 = performance.now();
+    for (const data of messages) {
+      source.dispatchEvent(new MessageEvent('results', { data }));
+      await settle(el);
+    }
+    const ms = performance.now() - t0;
+    if (!participantsShown().startsWith(`${count} `)) throw new Error(`the poll shows "${participantsShown()}" after ${count} updates`);
     el.remove();
     return ms;
   },

@@ -1,83 +1,172 @@
 /**
  * `npm run bench`: size, browser speed and server load, written to bench/results.json and
  * bench/RESULTS.md. Budgets print PASS/FAIL but never fail the run: they are for reading.
- * `npm run bench -- size` (or browser, server) runs one part. PostgreSQL is measured too when
+ * `npm run bench -- size` (or browser, server) runs one part and keeps the other parts' last
+ * figures, each with its own date. `--pages=kennisinstituut,regioportaal` picks the demo pages
+ * the browser part loads (default: every page in demo/dist). PostgreSQL is measured too when
  * BENCH_DATABASE_URL or TEST_DATABASE_URL names a server the bench may create a database on.
  */
-import { cpus, totalmem } from 'node:os';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { measureBrowser, type Timing } from './browser.js';
-import { measureServer } from './server.js';
+import { measureBrowser, type PageLoad, type Timing } from './browser.js';
+import { measureServer, type ServerResult } from './server.js';
 import { measureSizes, type SizeRow } from './size.js';
 
 const SCENARIOS: Record<string, string> = {
-  validate: 'feed validation (zod)',
-  calendar: 'calendar: validation + first render',
-  calendarComplete: 'calendar: every card on the page',
-  monthStep: 'calendar: one month forward',
+  validate: 'feed validation (zod), sessions',
+  calendar: 'calendar: validation + first render, sessions',
+  calendarComplete: 'calendar: every card on the page, sessions',
+  monthStep: 'calendar: one month forward, sessions',
   map: 'map: first render at this width (px), geometry loaded',
+  pollUpdates: 'poll projector view: live results messages, each rendered',
 };
 
-const parts = process.argv.slice(2).filter((a) => ['size', 'browser', 'server'].includes(a));
+const args = process.argv.slice(2);
+const parts = args.filter((a) => ['size', 'browser', 'server'].includes(a));
+const pages = args.find((a) => a.startsWith('--pages='))?.slice('--pages='.length).split(',').filter(Boolean);
 const wanted = (part: string) => parts.length === 0 || parts.includes(part);
 const log = (line: string) => console.error(`bench: ${line}`);
-const started = Date.now();
 
-const machine = {
-  date: new Date().toISOString(),
-  cpu: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}`,
-  memoryGiB: Math.round(totalmem() / 2 ** 30),
-  node: process.version,
+/** When, where and how busy the machine was while one part ran. */
+interface RunInfo {
+  date: string;
+  cpu: string;
+  memoryGiB: number;
+  node: string;
+  seconds: number;
+  /** 1-minute load average at the start and the end: above the core count, others were using the CPU. */
+  load: [number, number];
+}
+type Measured<T> = RunInfo & { figures: T };
+type Sizes = Awaited<ReturnType<typeof measureSizes>>;
+type Browser = Awaited<ReturnType<typeof measureBrowser>>;
+interface Results {
+  sizes?: Measured<Sizes>;
+  browser?: Measured<Browser>;
+  server?: Measured<ServerResult[]>;
+}
+
+async function measure<T>(run: () => Promise<T>): Promise<Measured<T>> {
+  const started = Date.now();
+  const load = loadavg()[0]!;
+  const figures = await run();
+  return {
+    date: new Date(started).toISOString(),
+    cpu: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}`,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    seconds: Math.round((Date.now() - started) / 1000),
+    load: [Number(load.toFixed(1)), Number(loadavg()[0]!.toFixed(1))],
+    figures,
+  };
+}
+
+/** The last results, also from the format before parts had their own dates (one run for all). */
+function previousResults(file: string): Results {
+  if (!existsSync(file)) return {};
+  const old = JSON.parse(readFileSync(file, 'utf8')) as Results & { machine?: Omit<RunInfo, 'seconds' | 'load'>; seconds?: number; server?: unknown };
+  if (!old.machine) return old;
+  const info: RunInfo = { ...old.machine, seconds: old.seconds ?? 0, load: [Number.NaN, Number.NaN] };
+  return Array.isArray(old.server) ? { server: { ...info, figures: old.server as ServerResult[] } } : {};
+}
+
+const file = join(import.meta.dirname, 'results.json');
+const previous = parts.length > 0 ? previousResults(file) : {};
+const results: Results = {
+  sizes: wanted('size') ? (log('size…'), await measure(measureSizes)) : previous.sizes,
+  browser: wanted('browser') ? (log('browser (headless Chromium)…'), await measure(() => measureBrowser({ pages, log }))) : previous.browser,
+  server: wanted('server') ? await measure(() => measureServer(process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL, log)) : previous.server,
 };
-
-const sizes = wanted('size') ? (log('size…'), await measureSizes()) : undefined;
-const browser = wanted('browser') ? (log('browser (headless Chromium)…'), await measureBrowser()) : undefined;
-const server = wanted('server') ? await measureServer(process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL, log) : undefined;
-
-const results = { machine, seconds: Math.round((Date.now() - started) / 1000), sizes, browser, server };
-writeFileSync(join(import.meta.dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
 const summary = report(results);
 writeFileSync(join(import.meta.dirname, 'RESULTS.md'), summary);
 console.log(summary);
 
-function report(r: typeof results): string {
+function report(r: Results): string {
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-  const lines = [
-    '# Benchmark results',
-    '',
-    `${r.machine.date.slice(0, 10)} · ${r.machine.cpu}, ${r.machine.memoryGiB} GiB · Node ${r.machine.node} · ${r.seconds} s. Made by \`npm run bench\`; raw figures in \`bench/results.json\`.`,
-    '',
-  ];
+  const ms = (value: number) => `${value < 10 ? value.toFixed(1) : Math.round(value)} ms`;
+  const ratio = (a: number, b: number) => `×${(b / a).toFixed(1)}`;
+  const when = (m: RunInfo) =>
+    `${m.date.slice(0, 10)} ${m.date.slice(11, 16)} UTC · ${m.cpu}, ${m.memoryGiB} GiB · Node ${m.node} · ${m.seconds} s` +
+    (Number.isFinite(m.load[0]) ? ` · load average ${m.load[0]} → ${m.load[1]} on ${m.cpu.split(' ')[0]} cores${Math.max(...m.load) > Number(m.cpu.split(' ')[0]) ? ' (others were using the CPU: timings are high and noisy)' : ''}` : '');
+  const lines = ['# Benchmark results', '', 'Made by `npm run bench`; raw figures in `bench/results.json`. Each part says when and on what it ran.', ''];
+
   if (r.sizes) {
-    lines.push('## Size', '', '| what | min | min+gzip | min+brotli | budget (gzip) |', '| --- | ---: | ---: | ---: | --- |');
+    const { ours, alternatives, ratios } = r.sizes.figures;
+    lines.push('## Size', '', when(r.sizes), '', '| what | min | min+gzip | min+brotli | budget (gzip) |', '| --- | ---: | ---: | ---: | --- |');
     const row = (s: SizeRow) => `| ${s.name} | ${kb(s.min)} | ${kb(s.gzip)} | ${kb(s.brotli)} | ${s.budget ? `${kb(s.budget)} ${s.pass ? 'PASS' : 'FAIL'}` : ''} |`;
-    lines.push(...r.sizes.ours.map(row), ...r.sizes.alternatives.map((s) => row({ ...s, name: `*${s.name}*` })), '');
-    lines.push(...r.sizes.ratios.map((x) => `- ${x.theirs} is ${x.ratio}× the size of ${x.ours} (gzip).`), '');
+    lines.push(...ours.map(row), ...alternatives.map((s) => row({ ...s, name: `*${s.name}*` })), '');
+    lines.push(...ratios.map((x) => `- ${x.theirs} is ${x.ratio}× the size of ${x.ours} (gzip).`), '');
+    lines.push('What each widget alone is made of (gzip: how much smaller it would be without it; the biggest eight):', '');
+    for (const s of ours.filter((o) => o.contributors?.length)) {
+      lines.push(`- ${s.name.replace(' alone', '')}: ${s.contributors!.slice(0, 8).map((c) => `${c.what} ${kb(c.gzip)}`).join(', ')}`);
+    }
+    lines.push('');
   }
+
   if (r.browser) {
-    lines.push('## Browser (headless Chromium; median, min–max)', '', '| scenario | size | runs | median | min–max |', '| --- | ---: | ---: | ---: | --- |');
-    lines.push(...r.browser.map((t: Timing) => `| ${SCENARIOS[t.scenario] ?? t.scenario} | ${t.size} | ${t.runs} | ${t.medianMs} ms | ${t.minMs}–${t.maxMs} ms |`), '');
+    const { timings, pages: loads } = r.browser.figures;
+    lines.push('## Browser (headless Chromium; median, min–max)', '', when(r.browser), '', '| scenario | size | runs | median | min–max |', '| --- | ---: | ---: | ---: | --- |');
+    lines.push(...timings.map((t: Timing) => `| ${SCENARIOS[t.scenario] ?? t.scenario} | ${t.size} | ${t.runs} | ${ms(t.medianMs)} | ${ms(t.minMs)}–${ms(t.maxMs)} |`), '');
     const growth = (scenario: string) => {
-      const rows = r.browser!.filter((t) => t.scenario === scenario);
-      return rows.slice(1).map((t, i) => `${rows[i]!.size}→${t.size}: ×${(t.medianMs / rows[i]!.medianMs).toFixed(1)}`).join(', ');
+      const rows = timings.filter((t) => t.scenario === scenario);
+      return rows.slice(1).map((t, i) => `${rows[i]!.size}→${t.size}: ${ratio(rows[i]!.medianMs, t.medianMs)}`).join(', ');
     };
-    lines.push(`Growth per 10× sessions: validation ${growth('validate')}; first render ${growth('calendar')}.`, '');
-  }
-  for (const s of r.server ?? []) {
+    const per = (scenario: string, size: number) => timings.find((t) => t.scenario === scenario && t.size === size);
+    const poll = per('pollUpdates', 1000);
     lines.push(
-      `## Server on ${s.database}`,
+      'How cost grows per 10× (×10 would be linear):',
       '',
-      `- Enrolments: ${s.enrolments.requestsPerSecond} req/s with ${s.enrolments.connections} connections for ${s.enrolments.seconds} s; latency p50 ${s.enrolments.latencyMs.p50} ms, p90 ${s.enrolments.latencyMs.p90} ms, p99 ${s.enrolments.latencyMs.p99} ms; ${s.enrolments.non2xx} non-2xx.`,
-      `- Capacity race: ${s.race.submits} concurrent submits for ${s.race.places} places → ${s.race.confirmed} confirmed, ${s.race.waitlisted} waitlisted (positions 1…${s.race.waitlisted} ${s.race.waitlistPositionsContiguous ? 'without gaps or doubles' : 'WITH GAPS OR DOUBLES'}), ${s.race.other} other, in ${s.race.seconds} s.`,
-      ...s.fanOut.map(
-        (f) =>
-          `- Poll stream, ${f.listeners} listeners: ${f.votes} votes at ${f.votesPerSecond}/s; vote → last listener p50 ${f.toLastListenerMs.p50} ms, p95 ${f.toLastListenerMs.p95} ms, p99 ${f.toLastListenerMs.p99} ms; ${f.eventsLost} updates missed.`,
-      ),
-      `- Memory (RSS): ${s.memoryMiB.idle} MiB at start, ${s.memoryMiB.afterEnrolments} MiB after the enrolment load, ${s.memoryMiB.with1000Listeners} MiB with 1,000 stream listeners.`,
+      `- feed validation: ${growth('validate')}`,
+      `- calendar first render: ${growth('calendar')}`,
+      `- calendar, every card: ${growth('calendarComplete')}`,
+      `- calendar month step: ${growth('monthStep')}`,
+      `- poll updates: ${growth('pollUpdates')}${poll ? ` (${ms(poll.medianMs / 1000)} per update at 1,000)` : ''}`,
       '',
     );
+    if (loads.length) {
+      lines.push(
+        '### Demo pages loading (cold, fresh browser context each run; medians, min–max)',
+        '',
+        `Measured: ${loads.map((p) => `${p.page} (built ${p.builtAt.slice(0, 16).replace('T', ' ')} UTC)`).join(', ')}. Main-thread time is Chromium's TaskDuration (CDP Performance.getMetrics) until 1 s after every widget shows its content; long tasks are tasks over 50 ms (PerformanceObserver).`,
+        '',
+        '| page | widgets | all widgets ready | main-thread time | script | style + layout | long tasks | in long tasks | longest |',
+        '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+        ...loads.map((p: PageLoad) => {
+          const cell = (t: Timing, unit = ms) => `${unit(t.medianMs)} (${unit(t.minMs)}–${unit(t.maxMs)})`;
+          const count = (n: number) => String(n);
+          return `| ${p.page} | ${p.widgets} | ${cell(p.readyMs)} | ${cell(p.taskMs)} | ${ms(p.scriptMs.medianMs)} | ${ms(p.layoutAndStyleMs.medianMs)} | ${cell(p.longTasks, count)} | ${ms(p.longTaskMs.medianMs)} | ${ms(p.longestTaskMs.medianMs)} |`;
+        }),
+        '',
+      );
+    } else {
+      lines.push('No demo pages were built (demo/dist), so no page loads were measured.', '');
+    }
+    const spreads = timings.map((t) => (t.maxMs - t.minMs) / t.medianMs).sort((a, b) => a - b);
+    lines.push(`Noise: in this run the spread (max − min) of a scenario was ${Math.round(spreads[spreads.length >> 1]! * 100)} % of its median (median over scenarios), up to ${Math.round(spreads.at(-1)! * 100)} %.`, '');
   }
-  lines.push('Figures from one run on a shared 2-core machine: expect ±20 % between runs; compare ratios rather than absolute times.', '');
+
+  if (r.server) {
+    lines.push('## Server', '', when(r.server), '');
+    for (const s of r.server.figures) {
+      const fanOut = s.fanOut.find((f) => f.listeners === 100);
+      const big = s.fanOut.find((f) => f.listeners === 1000);
+      lines.push(
+        `### On ${s.database}`,
+        '',
+        `- Enrolments: ${s.enrolments.requestsPerSecond} req/s with ${s.enrolments.connections} connections for ${s.enrolments.seconds} s; latency p50 ${s.enrolments.latencyMs.p50} ms, p90 ${s.enrolments.latencyMs.p90} ms, p99 ${s.enrolments.latencyMs.p99} ms; ${s.enrolments.non2xx} non-2xx.`,
+        `- Capacity race: ${s.race.submits} concurrent submits for ${s.race.places} places → ${s.race.confirmed} confirmed, ${s.race.waitlisted} waitlisted (positions 1…${s.race.waitlisted} ${s.race.waitlistPositionsContiguous ? 'without gaps or doubles' : 'WITH GAPS OR DOUBLES'}), ${s.race.other} other, in ${s.race.seconds} s.`,
+        ...s.fanOut.map(
+          (f) =>
+            `- Poll stream, ${f.listeners} listeners: ${f.votes} votes at ${f.votesPerSecond}/s; vote → last listener p50 ${f.toLastListenerMs.p50} ms, p95 ${f.toLastListenerMs.p95} ms, p99 ${f.toLastListenerMs.p99} ms; ${f.eventsLost} updates missed.`,
+        ),
+        ...(fanOut && big ? [`- Growth per 10× listeners (100 → 1,000): vote → last listener p50 ${ratio(fanOut.toLastListenerMs.p50, big.toLastListenerMs.p50)}, p95 ${ratio(fanOut.toLastListenerMs.p95, big.toLastListenerMs.p95)}.`] : []),
+        `- Memory (RSS): ${s.memoryMiB.idle} MiB at start, ${s.memoryMiB.afterEnrolments} MiB after the enrolment load, ${s.memoryMiB.with1000Listeners} MiB with 1,000 stream listeners.`,
+        '',
+      );
+    }
+  }
+  lines.push('Sizes are exact and repeatable. Timings come from one run on a shared 2-core machine: expect ±20 % between runs (more when the load average above exceeds the cores); compare ratios rather than absolute times.', '');
   return lines.join('\n');
 }

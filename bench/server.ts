@@ -50,12 +50,18 @@ let address = 0;
 /** Every request its own client address (TRUST_PROXY): the load comes from one machine, the rate limit is per visitor. */
 const client = () => `10.${(address >> 16) & 255}.${(address >> 8) & 255}.${address++ & 255}`;
 
-async function startServer(databaseUrl: string | undefined) {
+/**
+ * The reference server as its own process on a free port, with a throwaway data folder; on
+ * the bench's own feeds unless `demoFeeds` (then it serves demo/feeds and the built demo pages).
+ */
+export async function startServer(databaseUrl: string | undefined, options: { demoFeeds?: boolean } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'cop-bench-server-'));
-  const feedsDir = join(dir, 'feeds');
-  const { mkdirSync } = await import('node:fs');
-  mkdirSync(feedsDir);
-  for (const [id, feed] of Object.entries(FEEDS)) writeFileSync(join(feedsDir, `${id}.json`), JSON.stringify(feed));
+  const feedsDir = options.demoFeeds ? join(process.cwd(), 'demo', 'feeds') : join(dir, 'feeds');
+  if (!options.demoFeeds) {
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(feedsDir);
+    for (const [id, feed] of Object.entries(FEEDS)) writeFileSync(join(feedsDir, `${id}.json`), JSON.stringify(feed));
+  }
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     env: { ...process.env, PORT: String(port), DATA_DIR: join(dir, 'data'), FEEDS_DIR: feedsDir, TRUST_PROXY: '1', DATABASE_URL: databaseUrl ?? '' },
