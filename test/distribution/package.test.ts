@@ -43,7 +43,15 @@ describe('the packed package', () => {
   it('resolves every export, types and code, to a packed file', () => {
     const targets = Object.values(manifest.exports).flatMap((target) => (typeof target === 'string' ? [target] : Object.values(target)));
     assert.ok(targets.length >= 18, 'the exports map lists the widgets, the feed, React and Vue typings');
-    for (const target of targets) assert.ok(files.has(posix.normalize(target)), `${target} is in the package`);
+    for (const target of targets) {
+      if (!target.includes('*')) assert.ok(files.has(posix.normalize(target)), `${target} is in the package`);
+      else {
+        // A subpath pattern (./themes/*) must match packed files: the three theme stylesheets.
+        const [before, after] = posix.normalize(target).split('*') as [string, string];
+        const matched = [...files].filter((file) => file.startsWith(before) && file.endsWith(after));
+        assert.deepEqual(matched.sort(), ['themes/dark.css', 'themes/default.css', 'themes/nl-design-system.css'], `${target} matches the theme files`);
+      }
+    }
     for (const subpath of ['./session-calendar', './enrolment-form', './region-map', './principle-poll', './react', './vue']) {
       assert.ok(manifest.exports[subpath], `cop-widgets/${subpath.slice(2)} is exported`);
     }
