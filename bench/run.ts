@@ -156,7 +156,7 @@ function report(r: Results): string {
         `### On ${s.database}`,
         '',
         `- Enrolments: ${s.enrolments.requestsPerSecond} req/s with ${s.enrolments.connections} connections for ${s.enrolments.seconds} s; latency p50 ${s.enrolments.latencyMs.p50} ms, p90 ${s.enrolments.latencyMs.p90} ms, p99 ${s.enrolments.latencyMs.p99} ms; ${s.enrolments.non2xx} non-2xx.`,
-        `- Capacity race: ${s.race.submits} concurrent submits for ${s.race.places} places → ${s.race.confirmed} confirmed, ${s.race.waitlisted} waitlisted (positions 1…${s.race.waitlisted} ${s.race.waitlistPositionsContiguous ? 'without gaps or doubles' : 'WITH GAPS OR DOUBLES'}), ${s.race.other} other, in ${s.race.seconds} s.`,
+        `- Capacity race: ${s.race.submits} submits at once (over ${s.race.connections} connections) for ${s.race.places} places → ${s.race.confirmed} confirmed, ${s.race.waitlisted} waitlisted (positions 1…${s.race.waitlisted} ${s.race.waitlistPositionsContiguous ? 'without gaps or doubles' : 'WITH GAPS OR DOUBLES'}), ${s.race.other} other, in ${s.race.seconds} s.`,
         ...s.fanOut.map(
           (f) =>
             `- Poll stream, ${f.listeners} listeners: ${f.votes} votes at ${f.votesPerSecond}/s; vote → last listener p50 ${f.toLastListenerMs.p50} ms, p95 ${f.toLastListenerMs.p95} ms, p99 ${f.toLastListenerMs.p99} ms; ${f.eventsLost} updates missed.`,

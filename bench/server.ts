@@ -5,6 +5,7 @@
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,7 +31,7 @@ export interface ServerResult {
   database: string;
   memoryMiB: { idle: number; afterEnrolments: number; with1000Listeners: number };
   enrolments: { connections: number; seconds: number; requestsPerSecond: number; latencyMs: { p50: number; p90: number; p99: number; max: number }; non2xx: number };
-  race: { submits: number; places: number; confirmed: number; waitlisted: number; waitlistPositionsContiguous: boolean; other: number; seconds: number };
+  race: { submits: number; connections: number; places: number; confirmed: number; waitlisted: number; waitlistPositionsContiguous: boolean; other: number; seconds: number };
   fanOut: { listeners: number; votes: number; votesPerSecond: number; toLastListenerMs: { p50: number; p95: number; p99: number }; eventsLost: number }[];
 }
 
@@ -111,23 +112,39 @@ async function enrolmentLoad(base: string, seconds: number, connections: number)
   };
 }
 
+/** POSTs JSON over the given agent's sockets and reads the JSON answer. */
+function postJson(agent: Agent, url: string, headers: Record<string, string>, body: unknown) {
+  return new Promise<{ status: number; body: { status?: string; position?: number } }>((resolve, reject) => {
+    const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', ...headers } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8').on('data', (chunk: string) => (text += chunk)).on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as { status?: string } }));
+    });
+    req.once('error', reject).end(JSON.stringify(body));
+  });
+}
+
+/**
+ * All submits go out at once; they share RACE_CONNECTIONS sockets, as they would behind a proxy.
+ * One socket per submit (2,000) overflows the listen backlog while PGlite, which runs on the
+ * server's main thread, keeps it from accepting: the kernel then resets connections, which
+ * measures the machine's TCP settings rather than the server.
+ */
+const RACE_CONNECTIONS = 256;
+
 async function capacityRace(base: string, submits: number) {
+  const agent = new Agent({ keepAlive: true, maxSockets: RACE_CONNECTIONS });
   const t0 = performance.now();
   const answers = await Promise.all(
-    Array.from({ length: submits }, async () => {
-      const response = await fetch(`${base}/api/programmes/bench-race/enrolments`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-forwarded-for': client() },
-        body: JSON.stringify({ members: [person()], consent: true }),
-      });
-      return { status: response.status, body: (await response.json()) as { status?: string; position?: number } };
-    }),
-  );
+    Array.from({ length: submits }, () =>
+      postJson(agent, `${base}/api/programmes/bench-race/enrolments`, { 'x-forwarded-for': client() }, { members: [person()], consent: true }),
+    ),
+  ).finally(() => agent.destroy());
   const seconds = Math.round((performance.now() - t0) / 100) / 10;
   const confirmed = answers.filter((a) => a.body.status === 'confirmed').length;
   const positions = answers.filter((a) => a.body.status === 'waitlisted').map((a) => a.body.position!).sort((a, b) => a - b);
   return {
     submits,
+    connections: RACE_CONNECTIONS,
     places: 25,
     confirmed,
     waitlisted: positions.length,
