@@ -141,14 +141,4 @@ export const enrolmentFormStyles = css`
     overflow: hidden;
     clip-path: inset(50%);
   }
-
-  .link-button {
-    padding: var(--_space-xs) 0;
-    border: 0;
-    background: none;
-    color: var(--_color-primary);
-    font: inherit;
-    text-decoration: underline;
-    cursor: pointer;
-  }
 `;

@@ -479,7 +479,7 @@ export class CopPrinciplePoll extends CopElement {
         ${final ? nothing : this.#renderConnection()}
       </div>
       <div class="tools">
-        <button type="button" class="toggle" aria-pressed=${this.sort === 'mean' ? 'true' : 'false'} @click=${() => (this.sort = this.sort === 'mean' ? 'feed' : 'mean')}>${t.sortByMean}</button>
+        <button type="button" class="link-button toggle" aria-pressed=${this.sort === 'mean' ? 'true' : 'false'} @click=${() => (this.sort = this.sort === 'mean' ? 'feed' : 'mean')}>${t.sortByMean}</button>
         ${highlight ? html`<p class="hint">${t.lowestHelp(highlight)}</p>` : nothing}
       </div>
       <!-- The chart is for the eye; screen readers get the same numbers as the table below. -->

@@ -133,16 +133,8 @@ export const principlePollStyles = css`
     opacity: 0.8;
   }
 
-  .link-button,
-  .toggle {
+  .link-button {
     min-block-size: 2.75rem;
-    padding: var(--_space-xs) 0;
-    border: 0;
-    background: none;
-    color: var(--_color-primary);
-    font: inherit;
-    text-decoration: underline;
-    cursor: pointer;
   }
 
   .results {

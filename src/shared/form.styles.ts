@@ -31,4 +31,15 @@ export const formStyles = css`
     border-inline-start: 0.25rem solid var(--_confirmation-border, var(--_color-success));
     background: var(--_color-surface);
   }
+
+  /* A secondary action that reads as a link: "Stem wijzigen", "Nog een team aanmelden". */
+  .link-button {
+    padding: var(--_space-xs) 0;
+    border: 0;
+    background: none;
+    color: var(--_color-primary);
+    font: inherit;
+    text-decoration: underline;
+    cursor: pointer;
+  }
 `;
