@@ -393,19 +393,16 @@ export function createApp(options: AppOptions): Hono {
   // The bundle and the feed files are public and hold no personal data: any page may load them,
   // and a module script from another origin always loads with CORS. Versioned and content-hashed
   // bundle files never change, so they are cached for a year; the plain cop-widgets.js for 5 minutes.
-  app.use('/cdn/*', async (c, next) => {
-    await next();
-    if (c.res.status >= 400) return;
-    c.header('Access-Control-Allow-Origin', '*');
-    const name = c.req.path.slice(c.req.path.lastIndexOf('/') + 1);
-    c.header('Cache-Control', /^cop-widgets\.js(\.map)?$/.test(name) ? 'public, max-age=300' : 'public, max-age=31536000, immutable');
-  });
-  app.use('/feeds/*', async (c, next) => {
-    await next();
-    if (c.res.status >= 400) return;
-    c.header('Access-Control-Allow-Origin', '*');
-    c.header('Cache-Control', 'public, max-age=60');
-  });
+  const publicFiles =
+    (cacheControl: (name: string) => string): MiddlewareHandler =>
+    async (c, next) => {
+      await next();
+      if (c.res.status >= 400) return; // a 404 is neither shared nor cached
+      c.header('Access-Control-Allow-Origin', '*');
+      c.header('Cache-Control', cacheControl(c.req.path.slice(c.req.path.lastIndexOf('/') + 1)));
+    };
+  app.use('/cdn/*', publicFiles((name) => (/^cop-widgets\.js(\.map)?$/.test(name) ? 'public, max-age=300' : 'public, max-age=31536000, immutable')));
+  app.use('/feeds/*', publicFiles(() => 'public, max-age=60'));
 
   for (const [prefix, dir] of Object.entries(options.staticDirs ?? {})) {
     const root = relative(process.cwd(), resolve(dir));
