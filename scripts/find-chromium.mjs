@@ -10,6 +10,17 @@ import { pathToFileURL } from 'node:url';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
+/** How every headless Chromium here starts: no sandbox (root in a VM), and nothing that phones home. */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--headless',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 export function findChromium() {
   const fromEnv = process.env.CHROME_PATH;
   if (fromEnv) {
@@ -25,9 +36,12 @@ function install() {
     console.error('Chromium is missing. Install it with `sudo apt-get install -y chromium`, or set CHROME_PATH.');
     process.exit(1);
   }
-  console.log('Chromium is missing: installing Debian\'s package (apt-get install -y chromium)…');
+  console.log("Chromium is missing: installing Debian's package (apt-get install -y chromium)…");
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-  execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -6,7 +6,7 @@
  */
 import puppeteer from 'puppeteer-core';
 import { parseArgs } from 'node:util';
-import { findChromium } from './find-chromium.mjs';
+import { CHROMIUM_FLAGS, findChromium } from './find-chromium.mjs';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -20,18 +20,28 @@ const { values, positionals } = parseArgs({
 const browser = await puppeteer.launch({
   executablePath: findChromium(),
   headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: CHROMIUM_FLAGS,
 });
 try {
   const page = await browser.newPage();
   await page.setViewport({ width: Number(values.width), height: 800 });
   page.on('console', (message) => message.type() === 'error' && console.log(`console error: ${message.text()}`));
   page.on('pageerror', (error) => console.log(`page error: ${error.message}`));
-  page.on('response', (response) => response.status() >= 400 && console.log(`HTTP ${response.status()}: ${response.url()}`));
+  page.on(
+    'response',
+    (response) => response.status() >= 400 && console.log(`HTTP ${response.status()}: ${response.url()}`),
+  );
   for (const url of positionals) {
-    // networkidle2: live poll streams (Server-Sent Events) keep connections open for good.
-    await page.goto(url, { waitUntil: 'networkidle2' });
-    const file = `${values.out}/${url.replace(/^https?:\/\//, '').replace(/\W+/g, '_').slice(0, 80)}.png`;
+    // Not networkidle: live streams (poll results, places left) keep connections open for good,
+    // more of them than networkidle2 allows on the overview page. Loaded, every widget defined,
+    // and a second for feeds and fonts.
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForFunction(() => !document.querySelector(':not(:defined)'), { timeout: 30_000 });
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const file = `${values.out}/${url
+      .replace(/^https?:\/\//, '')
+      .replace(/\W+/g, '_')
+      .slice(0, 80)}.png`;
     const target = values.selector ? await page.$(values.selector) : undefined;
     if (values.selector && !target) console.log(`no element matches ${values.selector}`);
     await (target ?? page).screenshot({ path: file, ...(target ? {} : { fullPage: true }) });

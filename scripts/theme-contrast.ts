@@ -24,7 +24,13 @@ const dark = tokens('dark.css');
 const schemes: Array<[string, ThemeColours]> = [
   ['default, light', Object.fromEntries(Object.entries(defaults).map(([k, v]) => [k, v[0]]))],
   ['default, dark (`color-scheme: dark`)', Object.fromEntries(Object.entries(defaults).map(([k, v]) => [k, v[1]]))],
-  ['themes/dark.css', { ...Object.fromEntries(Object.entries(defaults).map(([k, v]) => [k, v[1]])), ...Object.fromEntries(Object.entries(dark).map(([k, v]) => [k, v[0]])) }],
+  [
+    'themes/dark.css',
+    {
+      ...Object.fromEntries(Object.entries(defaults).map(([k, v]) => [k, v[1]])),
+      ...Object.fromEntries(Object.entries(dark).map(([k, v]) => [k, v[0]])),
+    },
+  ],
 ];
 
 let failed = 0;
@@ -39,5 +45,7 @@ for (const pair of CONTRAST_PAIRS) {
   });
   console.log(`| ${pair.what} | ${pair.minimum}:1 | ${cells.join(' | ')} |`);
 }
-console.log(`\n${failed} required pair(s) below the minimum; "(numbers)": a map colour below 3:1, backed by the numbered badges.`);
+console.log(
+  `\n${failed} required pair(s) below the minimum; "(numbers)": a map colour below 3:1, backed by the numbered badges.`,
+);
 process.exitCode = failed ? 1 : 0;

@@ -13,8 +13,11 @@ const root = new URL('../', import.meta.url);
 const manifest = JSON.parse(readFileSync(new URL('custom-elements.json', root), 'utf8'));
 const declarations = manifest.modules.flatMap((module) => module.declarations ?? []);
 const base = declarations.find((declaration) => declaration.name === 'CopElement');
-const widgets = declarations.filter((declaration) => declaration.tagName?.startsWith('cop-') && declaration.superclass?.name === 'CopElement');
-if (!base || widgets.length === 0) throw new Error('custom-elements.json has no CopElement or widgets: run `npm run analyze` first.');
+const widgets = declarations.filter(
+  (declaration) => declaration.tagName?.startsWith('cop-') && declaration.superclass?.name === 'CopElement',
+);
+if (!base || widgets.length === 0)
+  throw new Error('custom-elements.json has no CopElement or widgets: run `npm run analyze` first.');
 
 const cell = (text = '') => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
 const code = (text) => (text ? `\`${cell(text)}\`` : '—');
@@ -35,7 +38,9 @@ const lines = [
   '',
   '| token | default | what it sets |',
   '| --- | --- | --- |',
-  ...(base.cssProperties ?? []).map((token) => `| ${code(token.name)} | ${code(token.default)} | ${cell(token.description)} |`),
+  ...(base.cssProperties ?? []).map(
+    (token) => `| ${code(token.name)} | ${code(token.default)} | ${cell(token.description)} |`,
+  ),
 ];
 
 for (const widget of widgets.sort((a, b) => a.tagName.localeCompare(b.tagName))) {
@@ -71,6 +76,8 @@ if (process.argv.includes('--check')) {
   console.log('docs/tokens.md is up to date.');
 } else {
   writeFileSync(target, text);
-  const count = (base.cssProperties?.length ?? 0) + widgets.reduce((n, w) => n + (w.cssProperties ?? []).filter((t) => !globalNames.has(t.name)).length, 0);
+  const count =
+    (base.cssProperties?.length ?? 0) +
+    widgets.reduce((n, w) => n + (w.cssProperties ?? []).filter((t) => !globalNames.has(t.name)).length, 0);
   console.log(`docs/tokens.md: ${count} tokens, ${widgets.reduce((n, w) => n + (w.cssParts?.length ?? 0), 0)} parts.`);
 }
