@@ -3,8 +3,8 @@
  * failure, a 5xx or an accidental reload never costs them their input. The draft also carries
  * the Idempotency-Key, so a retry after a lost answer can never enrol the team twice.
  */
-import type { EnrolmentRequest } from '../feed/enrolment-request.js';
-import type { Feed, TeamRole } from '../feed/schema.js';
+import type { EnrolmentRequest } from '../core/enrolment-request.js';
+import type { Feed, TeamRole } from '../core/schema.js';
 
 export interface MemberDraft {
   name: string;
@@ -16,7 +16,10 @@ export interface MemberDraft {
 
 export interface Draft {
   members: Record<string, MemberDraft>;
+  /** The session chosen (`sessionChoice: one`). */
   sessionId: string;
+  /** The sessions chosen (`sessionChoice: many`). */
+  sessionIds: string[];
   themeIds: string[];
   remark: string;
   consent: boolean;
@@ -35,7 +38,8 @@ export const rolesOf = (feed: Feed): TeamRole[] => feed.enrolment?.team?.roles ?
 
 const emptyMember = (): MemberDraft => ({ name: '', organisation: '', jobTitle: '', email: '', phone: '' });
 
-function randomKey(): string {
+/** A new Idempotency-Key: 128 random bits. */
+export function randomKey(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
@@ -44,6 +48,7 @@ export function emptyDraft(feed: Feed, prefill: Partial<Record<string, Partial<M
   return {
     members: Object.fromEntries(rolesOf(feed).map((role) => [role.id, { ...emptyMember(), ...prefill[role.id] }])),
     sessionId: '',
+    sessionIds: [],
     themeIds: [],
     remark: '',
     consent: false,
@@ -61,7 +66,13 @@ export function loadDraft(feed: Feed): Draft | undefined {
     if (!raw) return undefined;
     const draft = JSON.parse(raw) as Draft;
     const base = emptyDraft(feed);
-    return { ...base, ...draft, members: Object.fromEntries(Object.keys(base.members).map((id) => [id, { ...base.members[id]!, ...draft.members?.[id] }])) };
+    return {
+      ...base,
+      ...draft,
+      members: Object.fromEntries(
+        Object.keys(base.members).map((id) => [id, { ...base.members[id]!, ...draft.members?.[id] }]),
+      ),
+    };
   } catch {
     return undefined;
   }
@@ -86,16 +97,30 @@ export function clearDraft(feed: Feed): void {
 const filled = (member: MemberDraft) => MEMBER_FIELDS.some((field) => member[field].trim() !== '');
 
 /** The roles that take part: every required one, and an optional one once anything is filled in. */
-export const includedRoles = (feed: Feed, draft: Draft) => rolesOf(feed).filter((role) => role.required || filled(draft.members[role.id]!));
+export const includedRoles = (feed: Feed, draft: Draft) =>
+  rolesOf(feed).filter((role) => role.required || filled(draft.members[role.id]!));
 
 /** The request body the server expects, from what the visitor typed. */
 export function toRequest(feed: Feed, draft: Draft): EnrolmentRequest {
   return {
     members: includedRoles(feed, draft).map((role) => {
       const m = draft.members[role.id]!;
-      return { roleId: role.id, name: m.name, organisation: m.organisation, email: m.email.trim(), ...(m.jobTitle ? { jobTitle: m.jobTitle } : {}), ...(m.phone ? { phone: m.phone } : {}) };
+      return {
+        roleId: role.id,
+        name: m.name,
+        organisation: m.organisation,
+        email: m.email.trim(),
+        ...(m.jobTitle ? { jobTitle: m.jobTitle } : {}),
+        ...(m.phone ? { phone: m.phone } : {}),
+      };
     }),
-    ...(draft.sessionId ? { sessionId: draft.sessionId } : {}),
+    ...(feed.enrolment?.sessionChoice === 'many'
+      ? draft.sessionIds.length
+        ? { sessionIds: draft.sessionIds }
+        : {}
+      : draft.sessionId
+        ? { sessionId: draft.sessionId }
+        : {}),
     ...(draft.themeIds.length ? { themeIds: draft.themeIds } : {}),
     ...(draft.remark.trim() ? { remark: draft.remark } : {}),
     consent: draft.consent as true,

@@ -1,45 +1,81 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { checkEnrolment, MIN_FILL_MS } from '../feed/enrolment-request.js';
-import { issueText, type FeedIssue } from '../feed/issues.js';
-import { endpointUrl } from '../feed/loader.js';
-import type { Feed, TeamRole } from '../feed/schema.js';
+import { formatDayMonth, formatSessionWhen } from '../core/datetime.js';
+import { checkEnrolment, MIN_FILL_MS } from '../core/enrolment-request.js';
+import { canEnrol, enrolmentStatus, enrolmentStatusLine, type EnrolmentStatus } from '../core/enrolment-status.js';
+import type { FeedIssue } from '../core/issues.js';
+import { endpointUrl } from '../core/loader.js';
+import { AvailabilitySchema, type Feed, type TeamRole } from '../core/schema.js';
 import { CopElement } from '../shared/cop-element.js';
+import { FORM_READY } from '../shared/events.js';
+import { newWindowLink } from '../shared/links.js';
+import { LiveAvailability, publishAvailability } from '../shared/live-availability.js';
+import { prop, reactiveState, type Properties } from '../shared/properties.js';
+import { downloadIcs } from '../shared/download.js';
 import { formStyles } from '../shared/form.styles.js';
-import { formatDayMonth, formatSessionWhen } from '../shared/datetime.js';
-import { canEnrol, enrolmentStatus, enrolmentStatusLine, type EnrolmentStatus } from '../shared/enrolment-status.js';
-import { buildIcs, downloadIcs, icsFileName } from '../shared/ics.js';
-import { enrolmentMessages } from '../shared/i18n/enrolment.js';
-import type { Messages } from '../shared/i18n/index.js';
-import { clearDraft, emptyDraft, includedRoles, loadDraft, MEMBER_FIELDS, rolesOf, saveDraft, SOLO_ROLE, toRequest, type Draft, type MemberDraft, type MemberField } from './draft.js';
+import { widgetMessages } from '../shared/messages.js';
+import { request, type Failure, type Refusal as OriginRefusal } from '../shared/request.js';
+import {
+  clearDraft,
+  emptyDraft,
+  loadDraft,
+  randomKey,
+  rolesOf,
+  saveDraft,
+  SOLO_ROLE,
+  toRequest,
+  type Draft,
+  type MemberDraft,
+  type MemberField,
+} from './draft.js';
+import { enrolment, type EnrolmentMessages } from './enrolment-form.messages.js';
+import { byRole, fieldErrors, fieldOf, type FieldError } from './fields.js';
+import { mailtoHref } from './mailto.js';
 import { enrolmentFormStyles } from './enrolment-form.styles.js';
 
-/** Gives up on the server after this long, and says so, rather than leaving a spinner. */
-const SUBMIT_TIMEOUT_MS = 20_000;
+/** The per-session outcome the server sends when places count per session, checked. */
+function placedPerSession(value: unknown): { sessions: Record<string, Placed> } | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const sessions: Record<string, Placed> = {};
+  for (const [id, placed] of Object.entries(value as Record<string, { status?: unknown; position?: unknown }>)) {
+    if (placed?.status !== 'confirmed' && placed?.status !== 'waitlisted') continue;
+    sessions[id] = {
+      status: placed.status,
+      ...(typeof placed.position === 'number' ? { position: placed.position } : {}),
+    };
+  }
+  return Object.keys(sessions).length ? { sessions } : undefined;
+}
 
-type Failure = 'network' | 'server' | 'rateLimited';
-
-const FAILURE_TEXT: Record<Failure, (t: Messages['enrolment']) => string> = {
+const FAILURE_TEXT: Record<Failure, (t: EnrolmentMessages, refused?: OriginRefusal) => string> = {
+  offline: (t) => t.offline,
+  timeout: (t) => t.timeout,
+  origin: (t, refused) => t.originRefused(refused?.origin ?? '', refused?.server ?? ''),
   network: (t) => t.networkError,
   server: (t) => t.serverError,
   rateLimited: (t) => t.rateLimited,
 };
-type Refusal = 'closed' | 'full' | 'not-yet-open' | 'cancelled';
-type Done = { status: 'confirmed' | 'waitlisted'; position?: number } | { status: 'mailto'; href: string };
+const REFUSALS = ['closed', 'full', 'not-yet-open', 'cancelled'] as const;
+type Refusal = (typeof REFUSALS)[number];
+type Placed = { status: 'confirmed' | 'waitlisted'; position?: number };
+type Done = (Placed & { sessions?: Record<string, Placed> }) | { status: 'mailto'; href: string };
 
-/** A field error from the server (422), in both languages as the server worded it. */
-interface ServerIssue {
-  field: string;
-  message: Record<string, string>;
-  /** Set when the server says a required role is missing. */
-  roleLabel?: string;
-}
+const properties = {
+  /** Enrols for this session only (for pages about one session); the choice is then not shown. */
+  session: prop('', { reflect: true }),
+  /** Adds the team's names, organisations and e-mail addresses to `cop-enrolment-submit`. */
+  includePersonalData: prop(false, { type: Boolean, attribute: 'include-personal-data' }),
+  /** Fills in fields per role, e.g. `{ gemeente: { organisation: 'Gemeente Ede' } }`. */
+  prefill: prop<Partial<Record<string, Partial<MemberDraft>>>>({}, { attribute: false }),
+};
 
-/** `members[0].email` (as the server sends it) → `['members', 0, 'email']`. */
-function parsePath(path: string): (string | number)[] {
-  return path.split(/\.|\[(\d+)\]/).filter((part) => part !== undefined && part !== '').map((part) => (/^\d+$/.test(part) ? Number(part) : part));
-}
+// Lit declares these properties on the class from `properties`; the interface gives them their types.
+export interface CopEnrolmentForm extends Properties<typeof properties> {}
 
-const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.!?]$/.test(text) ? '' : '.'}`;
+/** Where a keyboard user starts: the first field (the honeypot's input is skipped). */
+const FIRST_FIELD = 'input:not([tabindex="-1"]), select, textarea';
+
+/** Dutch bundled with the widget; English fetched only when one of these widgets speaks it. */
+const texts = widgetMessages({ enrolment }, () => import('./enrolment-form.messages.en.js'));
 
 /**
  * Inline sign-up for a programme, as a team: one fieldset per role the feed names (e.g.
@@ -68,182 +104,140 @@ const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(
 export class CopEnrolmentForm extends CopElement {
   static override styles = [...CopElement.styles, formStyles, enrolmentFormStyles];
 
+  /** Places left follow the server live, and enrolments made on this page (live-availability.ts). */
+  #availability = new LiveAvailability(
+    this,
+    () => super.readyFeed,
+    () => this.src,
+  );
+
+  protected override get readyFeed(): Feed | undefined {
+    const feed = super.readyFeed;
+    return feed && this.#availability.apply(feed);
+  }
+
   protected override get t() {
-    return this.messages(enrolmentMessages);
+    return this.messages(texts);
   }
 
   // The host takes focus for the calendar's hand-off and passes it to the first field.
   static override shadowRootOptions: ShadowRootInit = { ...CopElement.shadowRootOptions, delegatesFocus: true };
 
-  static override properties: PropertyDeclarations = {
-    session: { type: String, reflect: true },
-    headingLevel: { type: Number, attribute: 'heading-level' },
-    includePersonalData: { type: Boolean, attribute: 'include-personal-data' },
-    prefill: { attribute: false },
-    now: { attribute: false },
-    draft: { state: true, attribute: false },
-    touched: { state: true, attribute: false },
-    showAll: { state: true, attribute: false },
-    serverIssues: { state: true, attribute: false },
-    busy: { state: true, attribute: false },
-    failure: { state: true, attribute: false },
-    refusal: { state: true, attribute: false },
-    done: { state: true, attribute: false },
-    restored: { state: true, attribute: false },
-  };
+  static override properties: PropertyDeclarations = properties;
 
-  /** Enrols for this session only (for pages about one session); the choice is then not shown. */
-  declare session: string;
-  declare headingLevel: number;
-  /** Adds the team's names, organisations and e-mail addresses to `cop-enrolment-submit`. */
-  declare includePersonalData: boolean;
-  /** Fills in fields per role, e.g. `{ gemeente: { organisation: 'Gemeente Ede' } }`. */
-  declare prefill: Partial<Record<string, Partial<MemberDraft>>>;
-  /** The moment that counts as now (ms); defaults to the clock. For previews and tests. */
-  declare now: number | undefined;
+  /** What the form shows now: internal, so neither its type nor the manifest list it. */
+  #state = reactiveState(this, {
+    /** What the visitor typed (kept in sessionStorage until the server confirms). */
+    draft: undefined as Draft | undefined,
+    /** Fields the visitor has left: their errors show. */
+    touched: new Set<string>() as ReadonlySet<string>,
+    /** After a submit every error shows, with the summary. */
+    showAll: false,
+    /** What the server found wrong (422), each naming its member's role: see fields.ts. */
+    serverIssues: [] as FeedIssue[],
+    busy: false,
+    failure: undefined as Failure | undefined,
+    /** Why the server refused this page's site (a `failure` of `origin`). */
+    refusedOrigin: undefined as OriginRefusal | undefined,
+    refusal: undefined as Refusal | undefined,
+    done: undefined as Done | undefined,
+    restored: false,
+  });
 
-  declare protected draft: Draft | undefined;
-  declare protected touched: ReadonlySet<string>;
-  declare protected showAll: boolean;
-  declare protected serverIssues: ServerIssue[];
-  declare protected busy: boolean;
-  declare protected failure: Failure | undefined;
-  declare protected refusal: Refusal | undefined;
-  declare protected done: Done | undefined;
-  declare protected restored: boolean;
-
-  #focusAfterRender: string | undefined;
   /** When the form appeared (performance.now()): the server refuses forms sent quicker than people can type. */
   #shownAt = 0;
   #openMail = false;
-
-  constructor() {
-    super();
-    this.session = '';
-    this.headingLevel = 2;
-    this.includePersonalData = false;
-    this.prefill = {};
-    this.touched = new Set();
-    this.showAll = false;
-    this.serverIssues = [];
-    this.busy = false;
-    this.restored = false;
-  }
-
-  get #now(): number {
-    return this.now ?? Date.now();
-  }
-
-  get #feed(): Feed | undefined {
-    return this.feedState.status === 'ready' ? this.feedState.feed : undefined;
-  }
+  /** The Idempotency-Key of the last request sent (a draft that changes after it gets a new one). */
+  #sentKey: string | undefined;
 
   /** Chooses a session and moves focus into the form: the calendar's "Aanmelden" hand-off. */
   chooseSession(sessionId: string): void {
-    if (this.draft && this.#feed?.enrolment?.sessionChoice !== 'none' && this.#feed?.sessions.some((s) => s.id === sessionId)) {
-      this.#update({ sessionId });
+    const draft = this.#state.draft;
+    const choice = this.readyFeed?.enrolment?.sessionChoice;
+    if (draft && choice !== 'none' && this.readyFeed?.sessions.some((s) => s.id === sessionId)) {
+      this.#update(
+        choice === 'many'
+          ? { sessionIds: draft.sessionIds.includes(sessionId) ? draft.sessionIds : [...draft.sessionIds, sessionId] }
+          : { sessionId },
+      );
     }
     this.scrollIntoView?.({ block: 'start' });
-    this.#focusAfterRender = 'first';
-    this.requestUpdate();
+    this.focusAfterUpdate(FIRST_FIELD);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const feed = this.#feed;
+    const feed = this.readyFeed;
     if (feed && changed.has('feedState')) {
       const saved = loadDraft(feed);
-      this.restored = Boolean(saved);
-      this.draft = saved ?? emptyDraft(feed, this.prefill);
+      this.#state.restored = Boolean(saved);
+      this.#state.draft = saved ?? emptyDraft(feed, this.prefill);
       this.#shownAt = performance.now();
-      if (this.session) this.draft = { ...this.draft, sessionId: this.session };
+      if (this.session) this.#state.draft = { ...this.#state.draft, sessionId: this.session };
     }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // A calendar on the page stops offering "Aanmelden" when this form was its only destination.
+    document.dispatchEvent(new Event(FORM_READY));
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    if (changed.has('feedState')) document.dispatchEvent(new Event(FORM_READY));
     if (this.#openMail) {
       this.#openMail = false;
       this.renderRoot.querySelector<HTMLAnchorElement>('#mail-link')?.click();
     }
-    const target = this.#focusAfterRender;
-    if (!target) return;
-    this.#focusAfterRender = undefined;
-    const root = this.renderRoot;
-    const element = target === 'first' ? root.querySelector<HTMLElement>('input:not([tabindex="-1"]), select, textarea') : root.querySelector<HTMLElement>(`#${target}`);
-    element?.focus();
   }
 
   #update(change: Partial<Draft>): void {
-    if (!this.draft || !this.#feed) return;
-    this.draft = { ...this.draft, ...change };
-    saveDraft(this.#feed, this.draft);
+    if (!this.#state.draft || !this.readyFeed) return;
+    // A changed draft is another request: after a refusal or a failed send its key was used, and
+    // the server would refuse that key with a different body.
+    const key = this.#state.draft.idempotencyKey === this.#sentKey ? { idempotencyKey: randomKey() } : {};
+    this.#state.draft = { ...this.#state.draft, ...change, ...key };
+    saveDraft(this.readyFeed, this.#state.draft);
   }
 
   #updateMember(roleId: string, field: MemberField, value: string): void {
-    if (!this.draft) return;
-    this.#update({ members: { ...this.draft.members, [roleId]: { ...this.draft.members[roleId]!, [field]: value } } });
+    if (!this.#state.draft) return;
+    this.#update({
+      members: { ...this.#state.draft.members, [roleId]: { ...this.#state.draft.members[roleId]!, [field]: value } },
+    });
     // What the server said about this field no longer holds once it changes.
-    this.serverIssues = this.serverIssues.filter((issue) => issue.field !== `${roleId}-${field}`);
+    this.#state.serverIssues = this.#state.serverIssues.filter((issue) => fieldOf(issue.path) !== `${roleId}-${field}`);
   }
 
   #touch(id: string): void {
-    if (!this.touched.has(id)) this.touched = new Set([...this.touched, id]);
+    if (!this.#state.touched.has(id)) this.#state.touched = new Set([...this.#state.touched, id]);
   }
 
-  /** The id of the field an issue is about, so its message can stand next to it. */
-  #fieldOf(path: readonly (string | number)[]): string {
-    const feed = this.#feed!;
-    const [head, second, third] = path;
-    if (head === 'members' && typeof second === 'number') return `${includedRoles(feed, this.draft!)[second]?.id ?? rolesOf(feed)[0]!.id}-${String(third ?? 'name')}`;
-    if (head === 'members' && typeof second === 'string') return `${second}-name`;
-    if (head === 'sessionId') return 'session';
-    if (head === 'themeIds') return 'themes';
-    if (head === 'consent' || head === 'remark') return head;
-    return 'form';
-  }
-
-  #label(fieldId: string): string {
-    const t = this.t.enrolment;
-    const field = fieldId.split('-').at(-1) as MemberField;
-    if (MEMBER_FIELDS.includes(field)) return t[field];
-    return ({ session: t.session, themes: t.themes, remark: t.remark, consent: t.consent } as Record<string, string>)[fieldId] ?? '';
-  }
-
-  #message(issue: FeedIssue, fieldId: string): string {
-    const t = this.t.enrolment;
-    if (issue.key === 'roleRequired') return t.roleRequired(String(issue.args[0]));
-    if (fieldId === 'consent') return t.consentRequired;
-    if (issue.key === 'missing' || (issue.key === 'tooShort' && Number(issue.args[0]) <= 1)) return t.fieldRequired;
-    return sentence(`${this.#label(fieldId)} ${issueText(issue, this.language)}`);
-  }
-
-  /** Every problem with the form now: the shared schema's, then what the server added. */
-  #errors(feed: Feed, draft: Draft): Map<string, string> {
-    const errors = new Map<string, string>();
-    const checked = checkEnrolment(feed, toRequest(feed, draft));
-    for (const issue of checked.success ? [] : checked.issues) {
-      const field = this.#fieldOf(issue.path);
-      if (field !== 'form' && !errors.has(field)) errors.set(field, this.#message(issue, field));
-    }
-    for (const issue of this.serverIssues) {
-      if (errors.has(issue.field)) continue;
-      const text = issue.message[this.language] ?? issue.message.nl ?? '';
-      errors.set(issue.field, issue.roleLabel ? this.t.enrolment.roleRequired(issue.roleLabel) : sentence(`${this.#label(issue.field)} ${text}`.trim()));
-    }
-    return errors;
+  /** Every problem with the form now, one per field: the shared schema's, then what the server added. */
+  #errors(feed: Feed, draft: Draft): Map<string, FieldError> {
+    const body = toRequest(feed, draft);
+    const checked = checkEnrolment(feed, body);
+    const roleIds = body.members.map((member) => member.roleId);
+    const own = checked.success ? [] : checked.issues.map((issue) => byRole(issue, roleIds));
+    const roles = rolesOf(feed);
+    // A form for one person has no role to name.
+    const roleLabel = (id: string) => roles.find((role) => role.id === id)?.label || undefined;
+    return fieldErrors([...own, ...this.#state.serverIssues], this.t.enrolment, this.language, roleLabel);
   }
 
   protected override renderFeed(feed: Feed): TemplateResult {
     const t = this.t.enrolment;
-    const status = enrolmentStatus(feed, this.#now);
+    const status = enrolmentStatus(feed, this.clock);
     const sessions = feed.sessions.filter((s) => s.status !== 'cancelled');
     const first = sessions[0];
     return html`<section class="form" part="base" aria-labelledby="form-title">
-      <div class="title" role="heading" aria-level=${this.headingLevel} id="form-title">${t.label(feed.programme.title)}</div>
+      <div class="title" role="heading" aria-level=${this.headingLevel} id="form-title">
+        ${t.labelBefore} <span lang=${this.feedLang(feed)}>${feed.programme.title}</span>
+      </div>
       ${first ? html`<p class="sessions">${t.sessionsSummary(sessions.length, formatSessionWhen(first.start, first.end, this.language))}</p>` : nothing}
-      ${status ? html`<p class="status" part="status">${enrolmentStatusLine(status, this.language, this.#now, Boolean(feed.availability))}</p>` : nothing}
-      ${this.done ? this.#renderDone(feed) : this.#renderBody(feed, status)}
+      ${status ? html`<p class="status" part="status">${enrolmentStatusLine(status, this.language, this.clock, Boolean(feed.availability))}</p>` : nothing}
+      ${this.#state.done ? this.#renderDone(feed) : this.#renderBody(feed, status)}
     </section>`;
   }
 
@@ -251,17 +245,18 @@ export class CopEnrolmentForm extends CopElement {
     const t = this.t.enrolment;
     const contact = feed.enrolment?.contactEmail ?? feed.programme.contact.email;
     const contactLine = html`<p>${t.contact(feed.programme.contact.name)} <a href="mailto:${contact}">${contact}</a></p>`;
-    const closedBy: Refusal | undefined = this.refusal ?? (status && !canEnrol(status) ? (status.state as Refusal) : undefined);
+    const closedBy: Refusal | undefined =
+      this.#state.refusal ?? (status && !canEnrol(status) ? (status.state as Refusal) : undefined);
     if (!status || closedBy) {
       const message =
         closedBy === 'not-yet-open' && status?.opens
-          ? t.notYetOpen(formatDayMonth(status.opens, this.language, this.#now))
+          ? t.notYetOpen(formatDayMonth(status.opens, this.language, this.clock))
           : closedBy === 'full'
             ? t.full
             : closedBy === 'cancelled'
               ? t.cancelled
               : t.closed;
-      return html`<div class="notice" role=${this.refusal ? 'alert' : nothing}>
+      return html`<div class="notice" role=${this.#state.refusal ? 'alert' : nothing}>
         <p>${message}</p>
         ${contactLine}
       </div>`;
@@ -271,23 +266,26 @@ export class CopEnrolmentForm extends CopElement {
 
   #renderForm(feed: Feed, status: EnrolmentStatus, contactLine: TemplateResult): TemplateResult {
     const t = this.t.enrolment;
-    const draft = this.draft!;
+    const draft = this.#state.draft!;
     const errors = this.#errors(feed, draft);
-    const shown = (id: string) => (this.showAll || this.touched.has(id) ? errors.get(id) : undefined);
-    const summary = this.showAll ? [...errors] : [];
+    const shown = (id: string) =>
+      this.#state.showAll || this.#state.touched.has(id) ? errors.get(id)?.field : undefined;
+    const summary = this.#state.showAll ? [...errors] : [];
     const mailto = !feed.enrolment?.endpoint;
     const submitLabel = mailto ? t.submitMail : status.state === 'waitlist' ? t.submitWaitlist : t.submit;
     const settings = feed.enrolment!;
-    return html`${this.restored ? html`<p class="hint" role="status">${t.draftRestored}</p>` : nothing}
+    return html`${this.#state.restored ? html`<p class="hint" role="status">${t.draftRestored}</p>` : nothing}
       ${status.state === 'waitlist' ? html`<p class="notice">${t.waitlistNotice}</p>` : nothing}
-      ${summary.length
-        ? html`<div class="summary" part="summary" role="alert" tabindex="-1" id="summary" aria-labelledby="summary-title">
+      ${
+        summary.length
+          ? html`<div class="summary" part="summary" role="alert" tabindex="-1" id="summary" aria-labelledby="summary-title">
             <p id="summary-title" class="summary__title">${t.summaryTitle(summary.length)}</p>
             <ul>
-              ${summary.map(([id, message]) => html`<li><a href="#${id}" @click=${(e: Event) => this.#jumpTo(e, id)}>${message}</a></li>`)}
+              ${summary.map(([id, error]) => html`<li><a href="#${id}" @click=${(e: Event) => this.#jumpTo(e, id)}>${error.summary}</a></li>`)}
             </ul>
           </div>`
-        : nothing}
+          : nothing
+      }
       <form id="form" tabindex="-1" novalidate @submit=${this.#submit} aria-describedby=${mailto ? 'mail-note' : nothing}>
         <!-- Honeypot: hidden from people and screen readers; bots fill it in and are refused. -->
         <div class="honeypot" aria-hidden="true">
@@ -314,14 +312,14 @@ export class CopEnrolmentForm extends CopElement {
             }}
           />
           <label for="consent">${t.consent}</label>
-          ${feed.programme.privacyUrl ? html`<a class="privacy" href=${feed.programme.privacyUrl} target="_blank" rel="noopener">${t.privacy}</a>` : nothing}
+          ${feed.programme.privacyUrl ? newWindowLink(feed.programme.privacyUrl, t.privacy, this.t, 'privacy') : nothing}
           ${shown('consent') ? html`<p class="error" id="consent-error">${shown('consent')}</p>` : nothing}
         </div>
-        ${this.failure ? html`<p class="error failure" role="alert">${FAILURE_TEXT[this.failure](t)}</p>` : nothing}
-        <button class="cop-button submit" part="submit" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>
-          ${this.busy ? t.busy : this.failure ? t.retry : submitLabel}
+        ${this.#renderFailure(feed)}
+        <button class="cop-button submit" part="submit" type="submit" aria-disabled=${this.#state.busy ? 'true' : 'false'}>
+          ${this.#state.busy ? t.busy : this.#state.failure ? t.retry : submitLabel}
         </button>
-        <p class="visually-hidden" role="status">${this.busy ? t.busy : ''}</p>
+        <p class="visually-hidden" role="status">${this.#state.busy ? t.busy : ''}</p>
         ${mailto ? html`<p class="hint" id="mail-note">${t.mailNote}</p>` : nothing}
       </form>
       ${contactLine}`;
@@ -334,7 +332,7 @@ export class CopEnrolmentForm extends CopElement {
       const id = `${role.id}-${name}`;
       const error = shown(id);
       return html`<div class="field ${error ? 'field--invalid' : ''}">
-        <label for=${id}>${t[name]}${required ? nothing : html` <span class="muted">(${t.optional})</span>`}</label>
+        <label for=${id}>${required ? t[name] : html`${t[name]} <span class="muted">(${t.optional})</span>`}</label>
         <input
           id=${id}
           type=${type}
@@ -353,7 +351,7 @@ export class CopEnrolmentForm extends CopElement {
     ${field('jobTitle', 'text', 'organization-title', false)} ${field('email', 'email', 'email', true)} ${field('phone', 'tel', 'tel', false)}`;
     if (solo) return html`<div class="fields">${fields}</div>`;
     return html`<fieldset part="fieldset" aria-describedby=${role.required ? nothing : `${role.id}-hint`}>
-      <legend>${role.label} <span class="muted">(${role.required ? t.required : t.optional})</span></legend>
+      <legend><span lang=${this.feedLang(this.readyFeed!)}>${role.label}</span> <span class="muted">(${role.required ? t.required : t.optional})</span></legend>
       ${role.required ? nothing : html`<p class="hint" id="${role.id}-hint">${t.optionalRoleHint}</p>`} ${fields}
     </fieldset>`;
   }
@@ -361,13 +359,28 @@ export class CopEnrolmentForm extends CopElement {
   #renderSessionChoice(feed: Feed, choice: string, error: string | undefined): TemplateResult | typeof nothing {
     if (choice === 'none' || this.session) return nothing;
     const t = this.t.enrolment;
-    const sessions = feed.sessions.filter((s) => s.status !== 'cancelled' && Date.parse(s.end) >= this.#now);
+    const many = choice === 'many';
+    const draft = this.#state.draft!;
+    const chosen = (id: string) => (many ? draft.sessionIds.includes(id) : draft.sessionId === id);
+    const choose = (id: string, on: boolean) =>
+      this.#update(
+        many
+          ? { sessionIds: on ? [...draft.sessionIds, id] : draft.sessionIds.filter((x) => x !== id) }
+          : { sessionId: id },
+      );
+    const sessions = feed.sessions.filter((s) => s.status !== 'cancelled' && Date.parse(s.end) >= this.clock);
     return html`<fieldset id="session" tabindex="-1" class=${error ? 'field--invalid' : ''} aria-describedby=${error ? 'session-error' : nothing}>
-      <legend>${t.chooseSession}</legend>
+      <legend>${many ? t.chooseSessions : t.chooseSession}</legend>
       ${sessions.map(
         (s) => html`<div class="field field--check">
-          <input type="radio" name="session" id="session-${s.id}" .checked=${this.draft!.sessionId === s.id} @change=${() => this.#update({ sessionId: s.id })} />
-          <label for="session-${s.id}">${s.title}: ${formatSessionWhen(s.start, s.end, this.language)}</label>
+          <input
+            type=${many ? 'checkbox' : 'radio'}
+            name="session"
+            id="session-${s.id}"
+            .checked=${chosen(s.id)}
+            @change=${(e: Event) => choose(s.id, (e.target as HTMLInputElement).checked)}
+          />
+          <label for="session-${s.id}"><span lang=${this.feedLang(feed)}>${s.title}</span>: ${formatSessionWhen(s.start, s.end, this.language)}</label>
         </div>`,
       )}
       ${error ? html`<p class="error" id="session-error">${error}</p>` : nothing}
@@ -379,8 +392,9 @@ export class CopEnrolmentForm extends CopElement {
     if (choice === 'none' || themes.length === 0) return nothing;
     const t = this.t.enrolment;
     const many = choice === 'many';
-    const chosen = this.draft!.themeIds;
-    const toggle = (id: string, on: boolean) => this.#update({ themeIds: many ? (on ? [...chosen, id] : chosen.filter((x) => x !== id)) : [id] });
+    const chosen = this.#state.draft!.themeIds;
+    const toggle = (id: string, on: boolean) =>
+      this.#update({ themeIds: many ? (on ? [...chosen, id] : chosen.filter((x) => x !== id)) : [id] });
     return html`<fieldset id="themes" tabindex="-1" aria-describedby=${error ? 'themes-error' : nothing}>
       <legend>${many ? t.themes : t.theme} <span class="muted">(${t.optional})</span></legend>
       ${themes.map(
@@ -392,16 +406,33 @@ export class CopEnrolmentForm extends CopElement {
             .checked=${chosen.includes(theme.id)}
             @change=${(e: Event) => toggle(theme.id, (e.target as HTMLInputElement).checked)}
           />
-          <label for="theme-${theme.id}">${theme.title}</label>
+          <label for="theme-${theme.id}" lang=${this.feedLang(feed)}>${theme.title}</label>
         </div>`,
       )}
       ${error ? html`<p class="error" id="themes-error">${error}</p>` : nothing}
     </fieldset>`;
   }
 
+  /**
+   * Why the last submit failed. A refused site cannot be fixed by the visitor: they get the e-mail
+   * the form would send without a server, with everything they typed (which stays in the form).
+   */
+  #renderFailure(feed: Feed) {
+    const { failure, refusedOrigin, draft } = this.#state;
+    if (!failure) return nothing;
+    const t = this.t.enrolment;
+    const text = FAILURE_TEXT[failure](t, refusedOrigin);
+    if (failure !== 'origin' || !draft) return html`<p class="error failure" role="alert">${text}</p>`;
+    const href = mailtoHref(feed, toRequest(feed, draft), t);
+    return html`<div class="error failure" role="alert">
+      <p>${text}</p>
+      <p>${t.originMail} <a id="failure-mail" href=${href}>${t.mailLink}</a></p>
+    </div>`;
+  }
+
   #renderDone(feed: Feed): TemplateResult {
     const t = this.t.enrolment;
-    const done = this.done!;
+    const done = this.#state.done!;
     const contact = feed.enrolment?.contactEmail ?? feed.programme.contact.email;
     if (done.status === 'mailto') {
       return html`<div class="confirmation" part="confirmation">
@@ -415,8 +446,22 @@ export class CopEnrolmentForm extends CopElement {
       <div class="title" role="heading" aria-level=${this.headingLevel + 1} id="done-title" tabindex="-1">
         ${waitlisted ? t.waitlistedTitle(done.position ?? 0) : t.confirmedTitle}
       </div>
+      ${
+        done.sessions
+          ? html`<ul class="placed">
+            ${Object.entries(done.sessions).map(([id, placed]) => {
+              const title = feed.sessions.find((session) => session.id === id)?.title ?? id;
+              return html`<li>${t.sessionPlaced(title, placed.status === 'waitlisted', placed.position)}</li>`;
+            })}
+          </ul>`
+          : nothing
+      }
       <p>${waitlisted ? t.waitlistedText : t.confirmedText}</p>
-      ${waitlisted ? nothing : html`<button type="button" class="cop-button" @click=${() => this.#downloadSessions(feed)}>${t.addSessions}</button>`}
+      ${
+        this.#confirmedSessions(feed).length
+          ? html`<button type="button" class="cop-button" @click=${() => void this.#downloadSessions(feed)}>${t.addSessions}</button>`
+          : nothing
+      }
       <button type="button" class="link-button" @click=${this.#startAgain}>${t.another}</button>
     </div>`;
   }
@@ -427,122 +472,119 @@ export class CopEnrolmentForm extends CopElement {
   }
 
   #startAgain = () => {
-    const feed = this.#feed!;
-    this.done = undefined;
-    this.draft = emptyDraft(feed, this.prefill);
+    const feed = this.readyFeed!;
+    this.#state.done = undefined;
+    this.#state.draft = emptyDraft(feed, this.prefill);
     this.#shownAt = performance.now();
-    this.touched = new Set();
-    this.showAll = false;
-    this.#focusAfterRender = 'first';
+    this.#state.touched = new Set();
+    this.#state.showAll = false;
+    this.focusAfterUpdate(FIRST_FIELD);
   };
 
-  #downloadSessions(feed: Feed): void {
-    const sessionId = this.draft?.sessionId || this.session;
-    const sessions = feed.sessions.filter((s) => s.status !== 'cancelled' && (!sessionId || s.id === sessionId));
-    downloadIcs(buildIcs(feed, sessions, { name: feed.programme.title, locationUnknown: this.t.session.locationUnknown }), icsFileName(feed.programme.id));
+  /** The sessions the team has a place in: those chosen (all without a choice), less any it waits for. */
+  #confirmedSessions(feed: Feed) {
+    const done = this.#state.done;
+    if (!done || done.status === 'mailto') return [];
+    const sent = toRequest(feed, this.#state.draft!);
+    const chosen = sent.sessionIds ?? (sent.sessionId || this.session ? [sent.sessionId || this.session] : []);
+    return feed.sessions.filter(
+      (s) =>
+        s.status !== 'cancelled' &&
+        (chosen.length === 0 || chosen.includes(s.id)) &&
+        (done.sessions ? done.sessions[s.id]?.status === 'confirmed' : done.status === 'confirmed'),
+    );
+  }
+
+  /** The sessions as a calendar file; its code is a chunk of its own, fetched when asked for. */
+  async #downloadSessions(feed: Feed): Promise<void> {
+    const files = await this.loadChunk(() => import('../core/ics.js'));
+    if (!files) return;
+    const sessions = this.#confirmedSessions(feed);
+    const { locationUnknown } = this.t.session;
+    const ics = files.buildIcs(feed, sessions, { name: feed.programme.title, locationUnknown });
+    downloadIcs(ics, files.icsFileName(feed.programme.id));
   }
 
   #submit = async (event: Event) => {
     event.preventDefault();
-    const feed = this.#feed;
-    const draft = this.draft;
+    const feed = this.readyFeed;
+    const draft = this.#state.draft;
     // One request at a time: a double click or an impatient Enter sends nothing more.
-    if (!feed || !draft || this.busy) return;
-    this.showAll = true;
-    this.failure = undefined;
+    if (!feed || !draft || this.#state.busy) return;
+    this.#state.showAll = true;
+    this.#state.failure = undefined;
     if (this.#errors(feed, draft).size > 0) {
-      this.#focusAfterRender = 'summary';
+      this.focusAfterUpdate('#summary');
       return;
     }
     const endpoint = feed.enrolment?.endpoint;
     if (!endpoint) {
-      this.#finish(feed, { status: 'mailto', href: this.#mailto(feed, draft) });
+      this.#finish(feed, { status: 'mailto', href: mailtoHref(feed, toRequest(feed, draft), this.t.enrolment) });
       // Opens the mail program through the confirmation's own link, once it is rendered.
       this.#openMail = true;
       return;
     }
-    this.busy = true;
-    try {
-      // Someone quicker than the server's minimum (autofill) waits out the rest, without noticing.
-      const filledFor = performance.now() - this.#shownAt;
-      if (filledFor < MIN_FILL_MS) await new Promise((resolve) => setTimeout(resolve, MIN_FILL_MS - filledFor));
-      const request = { ...toRequest(feed, draft), fillMs: Math.round(Math.max(filledFor, MIN_FILL_MS)) };
-      const response = await fetch(endpointUrl(endpoint, this.src), {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': draft.idempotencyKey },
-        body: JSON.stringify(request),
-        credentials: 'omit',
-        signal: AbortSignal.timeout(SUBMIT_TIMEOUT_MS),
+    this.#state.busy = true;
+    // Someone quicker than the server's minimum (autofill) waits out the rest, without noticing.
+    const filledFor = performance.now() - this.#shownAt;
+    if (filledFor < MIN_FILL_MS) await new Promise((resolve) => setTimeout(resolve, MIN_FILL_MS - filledFor));
+    const body = { ...toRequest(feed, draft), fillMs: Math.round(Math.max(filledFor, MIN_FILL_MS)) };
+    this.#sentKey = draft.idempotencyKey;
+    const headers = { 'Idempotency-Key': draft.idempotencyKey };
+    const outcome = await request(endpointUrl(endpoint, this.src), { body, headers });
+    this.#state.busy = false;
+    const { status, position, sessions, availability } = outcome.kind === 'ok' ? outcome.body : {};
+    if (status === 'confirmed' || status === 'waitlisted') {
+      // The places as this enrolment left them, at once, for every calendar and form on the page.
+      const places = AvailabilitySchema.safeParse(availability);
+      if (places.success) publishAvailability(feed.programme.id, places.data);
+      this.#finish(feed, {
+        status,
+        ...(typeof position === 'number' ? { position } : {}),
+        ...(placedPerSession(sessions) ?? {}),
       });
-      // A body that is not JSON (a proxy's error page) counts as {}; one that breaks off while it
-      // arrives is a lost connection, as if no answer came at all (handled below as "network").
-      const body = (await response.text().then((text) => JSON.parse(text) as unknown).catch((error: unknown) => {
-        if (error instanceof SyntaxError) return {};
-        throw error;
-      })) as { status?: 'confirmed' | 'waitlisted'; position?: number; error?: string; issues?: { path: string; message: Record<string, string> }[] };
-      if (response.status === 201 && body.status) {
-        this.#finish(feed, { status: body.status, position: body.position });
-      } else if (response.status === 422 && body.issues) {
-        this.serverIssues = body.issues.map((issue) => this.#fromServer(issue));
-        this.#focusAfterRender = 'summary';
-      } else if (response.status === 409) {
-        this.refusal = (['closed', 'full', 'not-yet-open', 'cancelled'] as const).find((r) => r === body.error) ?? 'closed';
-      } else {
-        this.failure = response.status === 429 ? 'rateLimited' : 'server';
-      }
-    } catch {
-      this.failure = 'network';
-    } finally {
-      this.busy = false;
+    } else if (outcome.kind === 'refused' && outcome.error === 'idempotency-key-reused') {
+      // The key went out with another version of this form (a lost answer, then a change): send
+      // this version as the new request it is.
+      this.#update({ idempotencyKey: randomKey() });
+      void this.#submit(event);
+    } else if (outcome.kind === 'invalid') {
+      const roleIds = body.members.map((member) => member.roleId);
+      this.#state.serverIssues = outcome.issues.map((issue) => byRole(issue, roleIds));
+      this.focusAfterUpdate('#summary');
+    } else if (outcome.kind === 'refused') {
+      this.#state.refusal = REFUSALS.find((r) => r === outcome.error) ?? 'closed';
+    } else {
+      this.#state.failure = outcome.kind === 'failed' ? outcome.failure : 'server';
+      this.#state.refusedOrigin = outcome.kind === 'failed' ? outcome.refusal : undefined;
     }
   };
 
-  /** A server field error, placed on its field. */
-  #fromServer(issue: { path: string; message: Record<string, string> }): ServerIssue {
-    const path = parsePath(issue.path);
-    const role = path[0] === 'members' && typeof path[1] === 'string' ? rolesOf(this.#feed!).find((r) => r.id === path[1]) : undefined;
-    return { field: this.#fieldOf(path), message: issue.message, ...(role ? { roleLabel: role.label } : {}) };
-  }
-
   #finish(feed: Feed, done: Done): void {
-    this.done = done;
-    this.serverIssues = [];
-    this.refusal = undefined;
-    const draft = this.draft!;
+    this.#state.done = done;
+    this.#state.serverIssues = [];
+    this.#state.refusal = undefined;
+    const draft = this.#state.draft!;
     clearDraft(feed);
-    this.restored = false;
-    const request = toRequest(feed, draft);
+    this.#state.restored = false;
+    const sent = toRequest(feed, draft);
     this.emit('cop-enrolment-submit', {
       programmeId: feed.programme.id,
       status: done.status,
       ...(done.status === 'waitlisted' && done.position ? { position: done.position } : {}),
-      ...(request.sessionId ? { sessionId: request.sessionId } : {}),
-      ...(this.includePersonalData ? { members: request.members.map(({ roleId, name, organisation, email }) => ({ roleId, name, organisation, email })) } : {}),
+      ...(sent.sessionId ? { sessionId: sent.sessionId } : {}),
+      ...(sent.sessionIds ? { sessionIds: sent.sessionIds } : {}),
+      ...(this.includePersonalData
+        ? {
+            members: sent.members.map(({ roleId, name, organisation, email }) => ({
+              roleId,
+              name,
+              organisation,
+              email,
+            })),
+          }
+        : {}),
     });
-    this.#focusAfterRender = 'done-title';
-  }
-
-  /** The prepared e-mail for a feed without an endpoint: everything the form would have sent. */
-  #mailto(feed: Feed, draft: Draft): string {
-    const t = this.t.enrolment;
-    const request = toRequest(feed, draft);
-    const roles = rolesOf(feed);
-    const lines = [
-      `${t.label(feed.programme.title)}`,
-      '',
-      ...request.members.flatMap((m) => [
-        `${roles.find((r) => r.id === m.roleId)?.label || t.name}:`,
-        `  ${t.name}: ${m.name}`,
-        `  ${t.organisation}: ${m.organisation}`,
-        ...(m.jobTitle ? [`  ${t.jobTitle}: ${m.jobTitle}`] : []),
-        `  ${t.email}: ${m.email}`,
-        ...(m.phone ? [`  ${t.phone}: ${m.phone}`] : []),
-      ]),
-      ...(request.sessionId ? ['', `${t.session}: ${feed.sessions.find((s) => s.id === request.sessionId)?.title ?? ''}`] : []),
-      ...(request.themeIds?.length ? ['', `${t.themes}: ${request.themeIds.map((id) => feed.themes?.find((th) => th.id === id)?.title).join(', ')}`] : []),
-      ...(request.remark ? ['', `${t.remark}: ${request.remark}`] : []),
-    ];
-    const to = feed.enrolment?.contactEmail ?? feed.programme.contact.email;
-    return `mailto:${to}?subject=${encodeURIComponent(t.label(feed.programme.title))}&body=${encodeURIComponent(lines.join('\n'))}`;
+    this.focusAfterUpdate('#done-title');
   }
 }

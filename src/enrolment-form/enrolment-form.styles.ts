@@ -10,8 +10,11 @@ export const enrolmentFormStyles = css`
 
   .title {
     margin: 0 0 var(--_space-s);
-    font-size: 1.25em;
-    font-weight: 700;
+    font-family: var(--_heading-font-family);
+    font-size: var(--_heading-font-size-l);
+    font-weight: var(--_heading-font-weight);
+    line-height: var(--_heading-line-height);
+    color: var(--_heading-color);
   }
 
   .status {
@@ -87,9 +90,19 @@ export const enrolmentFormStyles = css`
     font-weight: 700;
   }
 
+  .failure p {
+    margin: 0;
+  }
+
+  .failure p + p {
+    margin-block-start: 0.5em;
+  }
+
   .error::before {
     /* Not by colour alone: a sign in front of every error. */
     content: '⚠ ';
+    /* Decorative: the text after it says what is wrong (an empty alternative text keeps screen readers quiet). */
+    content: '⚠ ' / '';
   }
 
   .hint,

@@ -30,8 +30,16 @@ export interface CopElementProps {
     Shared | 'session' | 'headingLevel' | 'includePersonalData' | 'prefill' | 'now',
     { 'heading-level': 'headingLevel'; 'include-personal-data': 'includePersonalData' }
   >;
-  'cop-region-map': Settable<CopRegionMap, Shared | 'region' | 'view' | 'headingLevel', { 'heading-level': 'headingLevel' }>;
-  'cop-principle-poll': Settable<CopPrinciplePoll, Shared | 'mode' | 'sort' | 'headingLevel' | 'now', { 'heading-level': 'headingLevel' }>;
+  'cop-region-map': Settable<
+    CopRegionMap,
+    Shared | 'region' | 'municipality' | 'view' | 'headingLevel',
+    { 'heading-level': 'headingLevel' }
+  >;
+  'cop-principle-poll': Settable<
+    CopPrinciplePoll,
+    Shared | 'mode' | 'sort' | 'headingLevel' | 'now',
+    { 'heading-level': 'headingLevel' }
+  >;
 }
 
 /** Per tag: the events it fires (all of them `cop-feed-error` too). */

@@ -94,7 +94,11 @@ export class LiveResults {
   async #poll(run: number): Promise<void> {
     let results: PollResults | undefined;
     try {
-      const response = await fetch(this.#options.resultsUrl, { cache: 'no-store', credentials: 'omit', signal: AbortSignal.timeout(this.#options.timing.pollMs) });
+      const response = await fetch(this.#options.resultsUrl, {
+        cache: 'no-store',
+        credentials: 'omit',
+        signal: AbortSignal.timeout(this.#options.timing.pollMs),
+      });
       results = response.ok ? this.#parse(await response.text()) : undefined;
     } catch {
       results = undefined;

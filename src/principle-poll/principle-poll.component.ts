@@ -1,22 +1,26 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { endpointUrl } from '../feed/loader.js';
-import type { Feed, PollSettings, Principle } from '../feed/schema.js';
-import { checkVote } from '../feed/vote-request.js';
+import { formatTime } from '../core/datetime.js';
+import { endpointUrl } from '../core/loader.js';
+import { formatList } from '../core/messages.js';
+import type { Feed, PollSettings, Principle } from '../core/schema.js';
+import { checkVote } from '../core/vote-request.js';
 import { CopElement } from '../shared/cop-element.js';
-import { cssProperties } from '../shared/css-properties.js';
+import { prop, reactiveState, type Properties } from '../shared/properties.js';
+import { request, type Failure, type Refusal } from '../shared/request.js';
 import { formStyles } from '../shared/form.styles.js';
-import { formatTime } from '../shared/datetime.js';
-import { pollMessages } from '../shared/i18n/poll.js';
+import { widgetMessages } from '../shared/messages.js';
 import { LiveResults, type Connection, type LiveTiming } from './live-results.js';
 import { participant } from './participant.js';
+import { poll } from './principle-poll.messages.js';
 import { principlePollStyles } from './principle-poll.styles.js';
-import { fingerprint, ordered, toResults, type PollResults, type ResultsOrder } from './results.js';
-
-/** Gives up on the server after this long, and says so, rather than leaving a spinner. */
-const REQUEST_TIMEOUT_MS = 20_000;
+import { fingerprint, toResults, type PollResults, type ResultsOrder } from './results.js';
+import { renderResults } from './results-view.js';
+import type { ExportFormat } from './export.js';
+import type { Presenter } from './presenter-view.js';
 
 type Choice = number | 'skip';
-type Failure = 'empty' | 'network' | 'server' | 'rateLimited';
+/** `empty`: nothing rated; the others as the request helper says. */
+type VoteFailure = 'empty' | Failure;
 type Phase = 'starting' | 'open' | 'closed';
 interface Done {
   replaced: boolean;
@@ -24,16 +28,63 @@ interface Done {
   skipped: number;
 }
 
-const LOCALES = { nl: 'nl-NL', en: 'en-GB' } as const;
+/** Dutch bundled with the widget; English fetched only when one of these widgets speaks it. */
+const texts = widgetMessages({ poll }, () => import('./principle-poll.messages.en.js'));
+
+type Mode = 'vote' | 'results' | 'presenter';
+
+/** The QR code's code (and the `qr` package): a chunk of its own, for the projector view only. */
+const qrChunk = () => import('./qr-code.js');
+/** Downloads (the picture and table code): fetched the first time someone downloads. */
+const exportChunk = () => import('./export.js');
+/** The organiser's controls: only a presenter page needs them. */
+const presenterChunk = () => import('./presenter-view.js');
+
+const properties = {
+  /**
+   * `vote` (default): rate, then see results. `results`: the projector view for the room, 16:9,
+   * no voting, with the join code. `presenter`: the organiser's controls (needs the admin token).
+   */
+  mode: prop<Mode>('vote', { reflect: true }),
+  /** Results in the feed's order (`feed`, default) or lowest mean first (`mean`); the visitor can switch. */
+  sort: prop<ResultsOrder>('feed', { reflect: true }),
+  /** The voting page as phones reach it, shown by the projector view as a QR code and a link; else the feed's `poll.joinUrl`. */
+  joinUrl: prop<string | undefined>(undefined, { attribute: 'join-url' }),
+};
+
+// Lit declares these properties on the class from `properties`; the interface gives them their types.
+export interface CopPrinciplePoll extends Properties<typeof properties> {}
+
+/** A poll's state before anything is known: for a new feed or mode it starts here again. */
+const initialState = () => ({
+  phase: 'starting' as Phase,
+  choices: {} as Record<string, Choice>,
+  /** `found`: this participant voted before; `unknown`: we could not ask the server. */
+  previous: 'none' as 'none' | 'found' | 'unknown',
+  busy: false,
+  failure: undefined as VoteFailure | undefined,
+  refusal: undefined as Refusal | undefined,
+  done: undefined as Done | undefined,
+  /** Set when the poll closed while this visitor had it open: then the closing is announced. */
+  closedWhile: undefined as 'submit' | 'open' | undefined,
+  results: undefined as PollResults | undefined,
+  resultsFailed: false,
+  exportFailed: false,
+  connection: 'connecting' as Connection,
+  updatedAt: undefined as number | undefined,
+  announcement: '',
+});
 
 /**
  * Rates the programme's guiding principles on the poll's scale, one radio group per principle
  * with "Sla over", and shows the results live: per principle the mean, the number of ratings
  * and the distribution, the lowest N marked "aandachtspunt" (in text, and as a table for
  * screen readers). One vote per browser through a random token in localStorage; voting again
- * replaces the earlier vote until the poll closes. With `mode="results"` it is a large,
- * high-contrast view for the projector in the room. Without an endpoint in the feed it says
- * that voting and results are unavailable.
+ * replaces the earlier vote until the poll closes. With `mode="results"` it is the view for the
+ * projector in the room: every principle on one 16:9 screen, a QR code to join, full screen
+ * with F. With `mode="presenter"` the organiser opens and closes voting, hides and reveals the
+ * results and starts again. Without an endpoint in the feed it says that voting and results are
+ * unavailable.
  *
  * @summary Live rating poll of guiding principles, lowest scores highlighted.
  * @tag cop-principle-poll
@@ -48,6 +99,9 @@ const LOCALES = { nl: 'nl-NL', en: 'en-GB' } as const;
  * @csspart connection - The "live" indicator, or the message that the stream is down.
  * @csspart result - One principle's row in the results.
  * @csspart lowest - The "Aandachtspunt" label.
+ * @csspart join - The projector's panel with the QR code and the link to the voting page.
+ * @csspart exports - The download buttons (PNG, SVG, CSV).
+ * @csspart presenter - The organiser's controls.
  *
  * @cssprop [--cop-principle-poll-bar-color=var(--cop-color-primary)] - The bar that shows a principle's mean.
  * @cssprop [--cop-principle-poll-bar-background-color=var(--cop-color-surface)] - The track behind the mean bar.
@@ -56,102 +110,53 @@ const LOCALES = { nl: 'nl-NL', en: 'en-GB' } as const;
  * @cssprop [--cop-principle-poll-distribution-block-size=2rem] - Height of the tallest distribution bar.
  * @cssprop [--cop-principle-poll-lowest-color=var(--cop-color-danger)] - Edge and label of an "aandachtspunt".
  * @cssprop [--cop-principle-poll-live-color=var(--cop-color-success)] - The dot of the "live" indicator.
- * @cssprop [--cop-principle-poll-projector-font-size=clamp(1.25rem, 2.4vw, 2.5rem)] - Base font size with `mode="results"`.
+ * @cssprop [--cop-principle-poll-projector-font-size=min(2.6cqb, 1.5cqi)] - Base font size with `mode="results"` (28 px on a 1920×1080 screen); it shrinks further when more than four rows of principles must fit.
+ * @cssprop [--cop-principle-poll-projector-block-size=100vh] - Height of the projector view: the whole screen; set it to fit a box of your page.
  */
 export class CopPrinciplePoll extends CopElement {
   static override styles = [...CopElement.styles, formStyles, principlePollStyles];
 
   protected override get t() {
-    return this.messages(pollMessages);
+    return this.messages(texts);
   }
 
   /**
    * How often and how patiently the widget talks to the server. Tests shorten these.
    * @internal
    */
-  static timing: LiveTiming & { announceMs: number } = { pollMs: 10_000, backoffMs: 1_000, maxBackoffMs: 60_000, announceMs: 10_000 };
-
-  static override properties: PropertyDeclarations = {
-    mode: { type: String, reflect: true },
-    sort: { type: String, reflect: true },
-    headingLevel: { type: Number, attribute: 'heading-level' },
-    now: { attribute: false },
-    phase: { state: true, attribute: false },
-    choices: { state: true, attribute: false },
-    previous: { state: true, attribute: false },
-    busy: { state: true, attribute: false },
-    failure: { state: true, attribute: false },
-    done: { state: true, attribute: false },
-    closedWhile: { state: true, attribute: false },
-    results: { state: true, attribute: false },
-    resultsFailed: { state: true, attribute: false },
-    connection: { state: true, attribute: false },
-    updatedAt: { state: true, attribute: false },
-    announcement: { state: true, attribute: false },
+  static timing: LiveTiming & { announceMs: number } = {
+    pollMs: 10_000,
+    backoffMs: 1_000,
+    maxBackoffMs: 60_000,
+    announceMs: 10_000,
   };
 
-  /** `vote` (default): rate, then see results. `results`: the projector view, no voting. */
-  declare mode: 'vote' | 'results';
-  /** Results in the feed's order (`feed`, default) or lowest mean first (`mean`); the visitor can switch. */
-  declare sort: ResultsOrder;
-  declare headingLevel: number;
-  /** The moment that counts as now (ms) for the feed's `closes`; defaults to the clock. For previews and tests. */
-  declare now: number | undefined;
+  static override properties: PropertyDeclarations = properties;
 
-  declare protected phase: Phase;
-  declare protected choices: Record<string, Choice>;
-  /** `found`: this participant voted before; `unknown`: we could not ask the server. */
-  declare protected previous: 'none' | 'found' | 'unknown';
-  declare protected busy: boolean;
-  declare protected failure: Failure | undefined;
-  declare protected done: Done | undefined;
-  /** Set when the poll closed while this visitor had it open: then the closing is announced. */
-  declare protected closedWhile: 'submit' | 'open' | undefined;
-  declare protected results: PollResults | undefined;
-  declare protected resultsFailed: boolean;
-  declare protected connection: Connection;
-  declare protected updatedAt: number | undefined;
-  declare protected announcement: string;
+  /** What the poll shows now: internal, so neither its type nor the manifest list it. */
+  #state = reactiveState(this, initialState());
 
   #session = new AbortController();
   #live: LiveResults | undefined;
   #token: string | undefined;
   /** A vote went out and its answer was lost: the server may hold it, so the next 200 replaces our own attempt. */
   #unanswered = false;
-  #focusAfterRender: string | undefined;
   #announceTimer: ReturnType<typeof setTimeout> | undefined;
   #lastAnnounced = 0;
-
-  constructor() {
-    super();
-    this.mode = 'vote';
-    this.sort = 'feed';
-    this.headingLevel = 2;
-    this.#reset();
-  }
+  /** Closes the poll on this page at the feed's `closes`, also when nobody votes then. */
+  #closeTimer: ReturnType<typeof setTimeout> | undefined;
+  #qr: Awaited<ReturnType<typeof qrChunk>> | undefined;
+  #presenter: Presenter | undefined;
+  /** The endpoint is not the reference server's: there are no presenter routes to call. */
+  #noPresenter = false;
 
   #reset(): void {
-    this.phase = 'starting';
-    this.choices = {};
-    this.previous = 'none';
-    this.busy = false;
-    this.failure = undefined;
-    this.done = undefined;
-    this.closedWhile = undefined;
-    this.results = undefined;
-    this.resultsFailed = false;
-    this.connection = 'connecting';
-    this.updatedAt = undefined;
-    this.announcement = '';
+    Object.assign(this.#state, initialState());
     this.#unanswered = false;
   }
 
-  get #feed(): Feed | undefined {
-    return this.feedState.status === 'ready' ? this.feedState.feed : undefined;
-  }
-
   get #poll(): PollSettings | undefined {
-    return this.#feed?.poll;
+    return this.readyFeed?.poll;
   }
 
   /** The poll's endpoint, absolute: relative to the feed's URL, as the enrolment form does. */
@@ -160,16 +165,31 @@ export class CopPrinciplePoll extends CopElement {
   }
 
   get #resultsVisible(): boolean {
-    return this.mode === 'results' || this.#poll?.showResults === 'always' || this.previous === 'found' || Boolean(this.done);
+    return (
+      this.mode !== 'vote' ||
+      this.#poll?.showResults === 'always' ||
+      this.#state.previous === 'found' ||
+      Boolean(this.#state.done)
+    );
+  }
+
+  /** Past the feed's `closes`: then nothing can open the poll again. */
+  get #closedByDate(): boolean {
+    const closes = this.#poll?.closes;
+    return closes !== undefined && this.clock >= Date.parse(closes);
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
+    document.addEventListener('keydown', this.#onKey);
+    document.addEventListener('fullscreenchange', this.#onFullscreen);
     this.#syncLive();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    document.removeEventListener('keydown', this.#onKey);
+    document.removeEventListener('fullscreenchange', this.#onFullscreen);
     this.#live?.stop();
   }
 
@@ -178,17 +198,11 @@ export class CopPrinciplePoll extends CopElement {
     if (changed.has('feedState') || (changed.has('mode') && changed.get('mode') !== undefined)) this.#begin();
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    const target = this.#focusAfterRender;
-    if (!target) return;
-    this.#focusAfterRender = undefined;
-    const root = this.renderRoot;
-    // The first group's chosen option, else its first: where a keyboard user would land by Tab.
-    const group = root.querySelector('fieldset');
-    const element = target === 'first-choice' ? (group?.querySelector<HTMLElement>('input:checked') ?? group?.querySelector<HTMLElement>('input')) : root.querySelector<HTMLElement>(`#${target}`);
-    element?.focus();
-  }
+  /** The first group's chosen option, else its first: where a keyboard user would land by Tab. */
+  #firstChoice = () => {
+    const group = this.renderRoot.querySelector('fieldset');
+    return group?.querySelector<HTMLElement>('input:checked') ?? group?.querySelector<HTMLElement>('input');
+  };
 
   /** Starts over for a (new) feed or mode: what this participant voted, the results, live or not. */
   #begin(): void {
@@ -198,6 +212,8 @@ export class CopPrinciplePoll extends CopElement {
     this.#live = undefined;
     clearTimeout(this.#announceTimer);
     this.#announceTimer = undefined;
+    clearTimeout(this.#closeTimer);
+    this.#presenter = undefined;
     this.#reset();
     const poll = this.#poll;
     if (!poll?.endpoint) return;
@@ -207,13 +223,30 @@ export class CopPrinciplePoll extends CopElement {
       pollId: poll.id,
       timing: CopPrinciplePoll.timing,
       onResults: (results) => this.#receive(results),
-      onConnection: (connection) => (this.connection = connection),
+      onConnection: (connection) => (this.#state.connection = connection),
     });
+    if (this.mode === 'results' && !this.#qr) void this.loadChunk(qrChunk).then((chunk) => (this.#qr = chunk));
+    if (this.mode === 'presenter') void this.#startPresenter(poll, this.#session.signal);
     void this.#start(poll, this.#session.signal);
   }
 
+  async #startPresenter(poll: PollSettings, signal: AbortSignal): Promise<void> {
+    const chunk = await this.loadChunk(presenterChunk);
+    const base = chunk?.presenterBase(this.#base);
+    if (signal.aborted) return;
+    this.#noPresenter = !base;
+    if (!chunk || !base) return this.requestUpdate();
+    this.#presenter = new chunk.Presenter(
+      base,
+      poll.id,
+      () => this.requestUpdate(),
+      () => this.t.poll,
+    );
+    await this.#presenter.refresh();
+  }
+
   async #start(poll: PollSettings, signal: AbortSignal): Promise<void> {
-    const me = this.mode === 'results' ? undefined : participant(poll.id);
+    const me = this.mode === 'vote' ? participant(poll.id) : undefined;
     this.#token = me?.token;
     const [results, own] = await Promise.all([
       this.#fetchJson(`${this.#base}/results`, signal),
@@ -223,50 +256,83 @@ export class CopPrinciplePoll extends CopElement {
     if (signal.aborted) return;
     const checked = toResults(results, poll.id);
     if (checked) this.#receive(checked);
-    else this.resultsFailed = true;
-    const closedByDate = poll.closes !== undefined && (this.now ?? Date.now()) >= Date.parse(poll.closes);
-    if (closedByDate || checked?.closed) {
-      this.phase = 'closed';
-      return;
-    }
+    else this.#state.resultsFailed = true;
     const ratings = (own as { ratings?: Record<string, unknown> } | undefined)?.ratings;
-    if (!ratings) this.previous = 'unknown';
+    if (!ratings) this.#state.previous = 'unknown';
     else if (Object.keys(ratings).length) {
-      this.previous = 'found';
+      this.#state.previous = 'found';
       // What they skipped is not stored: show it as skipped, so the form is their whole vote.
-      this.choices = Object.fromEntries(poll.principleIds.map((id) => [id, typeof ratings[id] === 'number' ? ratings[id] : 'skip']));
+      this.#state.choices = Object.fromEntries(
+        poll.principleIds.map((id) => [id, typeof ratings[id] === 'number' ? ratings[id] : 'skip']),
+      );
     }
-    this.phase = 'open';
+    this.#state.phase = this.#closedByDate || checked?.closed ? 'closed' : 'open';
+    this.#closeOnTime(poll);
     this.#syncLive();
   }
 
-  /** The parsed answer, or undefined when the server cannot be reached or says no. */
-  async #fetchJson(url: string, signal: AbortSignal): Promise<unknown> {
-    try {
-      const response = await fetch(url, { cache: 'no-store', credentials: 'omit', signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
-      // An answer for a feed or mode we have left since is dropped.
-      return response.ok && !signal.aborted ? await response.json() : undefined;
-    } catch {
-      return undefined;
-    }
+  /**
+   * At the feed's `closes` this page closes the poll by itself, as the server does at that
+   * moment: a projector or a phone left open needs no vote or reload to show "gesloten".
+   */
+  #closeOnTime(poll: PollSettings): void {
+    clearTimeout(this.#closeTimer);
+    if (!poll.closes || this.#state.phase !== 'open') return;
+    const wait = Date.parse(poll.closes) - this.clock;
+    this.#closeTimer = setTimeout(
+      () => {
+        if (wait > 2 ** 31 - 1) return this.#closeOnTime(poll); // beyond setTimeout's reach: look again later
+        if (this.#state.phase !== 'open' || this.#state.busy) return; // a vote under way hears it from the server
+        this.#close('open');
+      },
+      Math.min(Math.max(0, wait), 2 ** 31 - 1),
+    );
   }
 
-  /** Live while results are on screen and the poll is open; nothing runs while detached. */
+  #close(while_: 'open' | 'submit'): void {
+    this.#state.phase = 'closed';
+    this.#state.closedWhile = while_;
+    clearTimeout(this.#closeTimer);
+    this.#syncLive();
+    if (this.#closedByDate) void this.#loadFinal();
+  }
+
+  /** The answer's JSON, or undefined when the server cannot be reached or says no. */
+  async #fetchJson(url: string, signal: AbortSignal): Promise<unknown> {
+    const outcome = await request(url);
+    // An answer for a feed or mode we have left since is dropped.
+    return outcome.kind === 'ok' && !signal.aborted ? outcome.body : undefined;
+  }
+
+  /**
+   * Live while the poll can still change: open, or closed by the organiser (who may open it
+   * again, or reveal the results). Every view follows the presenter's controls this way, a
+   * voter's too. Past the feed's `closes` nothing changes any more; nothing runs while detached.
+   */
   #syncLive(): void {
-    if (this.isConnected && this.phase === 'open' && this.#resultsVisible) this.#live?.start();
+    const changing = this.#state.phase === 'open' || (this.#state.phase === 'closed' && !this.#closedByDate);
+    if (this.isConnected && changing) this.#live?.start();
     else this.#live?.stop();
   }
 
   #receive(results: PollResults): void {
-    const before = this.results;
-    this.results = results;
-    this.updatedAt = Date.now();
-    this.resultsFailed = false;
-    if (results.closed && this.phase === 'open' && !this.busy) {
-      this.phase = 'closed';
-      this.closedWhile = 'open';
-      this.#syncLive();
+    const before = this.#state.results;
+    this.#state.results = results;
+    this.#state.updatedAt = Date.now();
+    this.#state.resultsFailed = false;
+    if (results.closed && this.#state.phase === 'open' && !this.#state.busy) this.#close('open');
+    else if (
+      !results.closed &&
+      this.#state.phase === 'closed' &&
+      !this.#closedByDate &&
+      this.#state.closedWhile !== 'submit'
+    ) {
+      // The organiser opened voting again: the form comes back with the visitor's choices.
+      this.#state.phase = 'open';
+      this.#state.closedWhile = undefined;
+      this.#closeOnTime(this.#poll!);
     }
+    void this.#presenter?.refresh();
     if (before && fingerprint(before) !== fingerprint(results)) this.#announceSoon();
   }
 
@@ -280,73 +346,76 @@ export class CopPrinciplePoll extends CopElement {
     this.#announceTimer = setTimeout(() => {
       this.#announceTimer = undefined;
       this.#lastAnnounced = Date.now();
-      if (this.results) this.announcement = this.#summary(this.results);
+      if (this.#state.results) this.#state.announcement = this.#summary(this.#state.results);
     }, wait);
   }
 
   #summary(results: PollResults): string {
     const t = this.t.poll;
     const titles = this.#titles();
+    if (results.hidden) return t.announce(t.participants(results.participants), '');
     const lowest = results.principles.filter((p) => p.lowest).map((p) => titles.get(p.id) ?? p.id);
-    return t.announce(t.participants(results.participants), new Intl.ListFormat(LOCALES[this.language], { type: 'conjunction' }).format(lowest));
+    return t.announce(t.participants(results.participants), formatList(lowest, this.language));
   }
 
   #titles(): Map<string, string> {
-    return new Map((this.#feed?.principles ?? []).map((p) => [p.id, p.title]));
+    return new Map((this.readyFeed?.principles ?? []).map((p) => [p.id, p.title]));
   }
 
   #choose(principleId: string, choice: Choice): void {
-    this.choices = { ...this.choices, [principleId]: choice };
-    if (this.failure === 'empty') this.failure = undefined;
+    this.#state.choices = { ...this.#state.choices, [principleId]: choice };
+    if (this.#state.failure === 'empty') this.#state.failure = undefined;
   }
 
   #submit = async (event: Event) => {
     event.preventDefault();
-    const feed = this.#feed;
+    const feed = this.readyFeed;
     const poll = this.#poll;
     // One request at a time: a double click or an impatient Enter sends nothing more.
-    if (!feed || !poll || !this.#token || this.busy) return;
-    this.failure = undefined;
-    const body = { participant: this.#token, ratings: Object.fromEntries(poll.principleIds.map((id) => [id, typeof this.choices[id] === 'number' ? this.choices[id] : null])) };
+    if (!feed || !poll || !this.#token || this.#state.busy) return;
+    this.#state.failure = undefined;
+    const body = {
+      participant: this.#token,
+      ratings: Object.fromEntries(
+        poll.principleIds.map((id) => [
+          id,
+          typeof this.#state.choices[id] === 'number' ? this.#state.choices[id] : null,
+        ]),
+      ),
+    };
     // The server's own check, so what we send is what it accepts; only "nothing rated" can fail here.
     const checked = checkVote(poll, body);
     if (!checked.success) {
-      this.failure = 'empty';
-      this.#focusAfterRender = 'first-choice';
+      this.#state.failure = 'empty';
+      this.focusAfterUpdate(this.#firstChoice);
       return;
     }
-    this.busy = true;
-    try {
-      const response = await fetch(`${this.#base}/votes`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(checked.data),
-        credentials: 'omit',
-        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-      });
-      if (response.status === 200 || response.status === 201) {
-        const done = { replaced: response.status === 200 && (this.previous === 'found' || !this.#unanswered), ratings: checked.ratings.length, skipped: poll.principleIds.length - checked.ratings.length };
-        // Results fetched at the start (unseen until now) predate this vote: show fresh ones.
-        if (!this.#resultsVisible) this.results = undefined;
-        void this.#refresh();
-        this.done = done;
-        this.previous = 'found';
-        this.#focusAfterRender = 'done-title';
-        this.emit('cop-vote-submit', { programmeId: feed.programme.id, pollId: poll.id, ...done });
-        this.#syncLive();
-      } else if (response.status === 409) {
-        this.closedWhile = 'submit';
-        this.phase = 'closed';
-        this.#syncLive();
-        void this.#loadFinal();
-      } else {
-        this.failure = response.status === 429 ? 'rateLimited' : 'server';
-      }
-    } catch {
-      this.failure = 'network';
-      this.#unanswered = true;
-    } finally {
-      this.busy = false;
+    this.#state.busy = true;
+    const outcome = await request(`${this.#base}/votes`, { body: checked.data });
+    this.#state.busy = false;
+    if (outcome.kind === 'ok') {
+      const replaced = outcome.status === 200 && (this.#state.previous === 'found' || !this.#unanswered);
+      const done = {
+        replaced,
+        ratings: checked.ratings.length,
+        skipped: poll.principleIds.length - checked.ratings.length,
+      };
+      // Results fetched at the start (unseen until now) predate this vote: show fresh ones.
+      if (!this.#resultsVisible) this.#state.results = undefined;
+      void this.#refresh();
+      this.#state.done = done;
+      this.#state.previous = 'found';
+      this.focusAfterUpdate('#done-title');
+      this.emit('cop-vote-submit', { programmeId: feed.programme.id, pollId: poll.id, ...done });
+      this.#syncLive();
+    } else if (outcome.kind === 'refused') {
+      this.#close('submit');
+      void this.#loadFinal();
+    } else {
+      this.#state.failure = outcome.kind === 'failed' ? outcome.failure : 'server';
+      this.#state.refusal = outcome.kind === 'failed' ? outcome.refusal : undefined;
+      // No answer: the server may have stored the vote all the same.
+      if (this.#state.failure === 'network' || this.#state.failure === 'timeout') this.#unanswered = true;
     }
   };
 
@@ -360,23 +429,77 @@ export class CopPrinciplePoll extends CopElement {
 
   /** A closed poll's final results, once: nothing changes any more, so no stream. */
   async #loadFinal(): Promise<void> {
-    this.resultsFailed = false;
-    this.resultsFailed = !(await this.#refresh());
+    this.#state.resultsFailed = false;
+    this.#state.resultsFailed = !(await this.#refresh());
   }
 
   #change = () => {
-    this.done = undefined;
-    this.#focusAfterRender = 'first-choice';
+    this.#state.done = undefined;
+    this.focusAfterUpdate(this.#firstChoice);
+  };
+
+  /** F toggles full screen in the projector view, unless someone is typing. */
+  #onKey = (event: KeyboardEvent) => {
+    if (
+      this.mode !== 'results' ||
+      event.key.toLowerCase() !== 'f' ||
+      event.ctrlKey ||
+      event.metaKey ||
+      event.altKey ||
+      event.defaultPrevented
+    )
+      return;
+    const target = event.composedPath()[0] as HTMLElement | undefined;
+    if (target?.isContentEditable || /^(input|textarea|select)$/i.test(target?.localName ?? '')) return;
+    event.preventDefault();
+    this.#toggleFullscreen();
+  };
+
+  #toggleFullscreen = () => {
+    if (document.fullscreenElement === this) void document.exitFullscreen().catch(() => {});
+    // Refused (an iframe without allow="fullscreen", a browser without it): the view stays as it is.
+    else void this.requestFullscreen?.().catch(() => {});
+  };
+
+  #onFullscreen = () => this.requestUpdate();
+
+  #export = async (format: ExportFormat) => {
+    const feed = this.readyFeed;
+    const presenter = this.#presenter?.results;
+    // The organiser exports what they see, also before revealing; anyone else what the room sees.
+    const results = presenter ? { ...presenter, hidden: false } : this.#state.results;
+    if (!feed?.poll || !results || results.hidden) return;
+    const chunk = await this.loadChunk(exportChunk);
+    try {
+      if (!chunk) throw new Error('export code not loaded');
+      await chunk.downloadResults(format, this.renderRoot as ShadowRoot, {
+        poll: feed.poll,
+        titles: this.#titles(),
+        programme: feed.programme.title,
+        results,
+        lang: this.language,
+        at: Date.now(),
+        order: this.sort,
+      });
+      this.#state.exportFailed = false;
+    } catch {
+      this.#state.exportFailed = true;
+    }
   };
 
   protected override renderFeed(feed: Feed): TemplateResult {
     const t = this.t.poll;
     const poll = feed.poll;
     if (!poll) return this.renderEmpty(t.noPoll);
-    // On a page with both a voting poll and its projector view, the two regions need different names.
-    const projector = this.mode === 'results';
-    return html`<section class="poll" part="base" aria-labelledby=${projector ? nothing : 'poll-title'} aria-label=${projector ? t.projectorLabel(poll.question) : nothing}>
-      <div class="title" role="heading" aria-level=${this.headingLevel} id="poll-title">${poll.question}</div>
+    // On a page with both a voting poll and its projector view, the regions need different names.
+    const label =
+      this.mode === 'results'
+        ? t.projectorLabel(poll.question)
+        : this.mode === 'presenter'
+          ? t.presenterLabel(poll.question)
+          : undefined;
+    return html`<section class="poll poll--${this.mode}" part="base" aria-labelledby=${label ? nothing : 'poll-title'} aria-label=${label ?? nothing}>
+      <div class="title" role="heading" aria-level=${this.headingLevel} id="poll-title" lang=${this.feedLang(feed)}>${poll.question}</div>
       ${this.#renderBody(feed, poll)}
     </section>`;
   }
@@ -384,37 +507,85 @@ export class CopPrinciplePoll extends CopElement {
   #renderBody(feed: Feed, poll: PollSettings): TemplateResult {
     const t = this.t.poll;
     if (!poll.endpoint) return html`<p class="notice">${t.unavailable}</p>`;
-    if (this.phase === 'starting') return html`<div class="state state--loading" role="status">${this.t.states.loading}</div>`;
-    if (this.phase === 'closed') {
-      return html`<p class="notice" role=${this.closedWhile ? 'alert' : nothing}>${this.closedWhile === 'submit' ? t.closedOnSubmit : t.closed}</p>
-        ${this.#renderResults(poll, true)}`;
+    if (this.#state.phase === 'starting')
+      return html`<div class="state state--loading" role="status">${this.t.states.loading}</div>`;
+    if (this.mode === 'presenter') return this.#renderPresenter(poll);
+    const closed = this.#state.phase === 'closed';
+    const notice = closed
+      ? html`<p class="notice notice--closed" role=${this.#state.closedWhile ? 'alert' : nothing}>${this.#state.closedWhile === 'submit' ? t.closedOnSubmit : t.closed}</p>`
+      : nothing;
+    if (this.mode === 'results') {
+      return html`<div class="projector__main">${notice} ${this.#renderResults(poll, closed)}</div>
+        ${this.#renderJoin(poll, closed)}`;
     }
-    if (this.mode === 'results') return this.#renderResults(poll, false);
-    return html`${this.done ? this.#renderDone(this.done) : this.#renderForm(feed, poll)} ${this.#resultsVisible ? this.#renderResults(poll, false) : nothing}`;
+    if (closed) return html`${notice} ${this.#renderResults(poll, true)}`;
+    return html`${this.#state.done ? this.#renderDone(this.#state.done) : this.#renderForm(feed, poll)} ${this.#resultsVisible ? this.#renderResults(poll, false) : nothing}`;
+  }
+
+  #renderPresenter(poll: PollSettings): TemplateResult {
+    const t = this.t.poll;
+    if (!this.#presenter)
+      return this.#noPresenter
+        ? html`<p class="notice">${t.noPresenter}</p>`
+        : html`<div class="state state--loading" role="status">${this.t.states.loading}</div>`;
+    return html`<div part="presenter">
+      ${this.#presenter.render(t, this.headingLevel, (results) => this.#renderResults(poll, results.closed, { ...results, hidden: false }))}
+    </div>`;
+  }
+
+  /** The projector's side panel: how to join (QR code and link), and full screen. */
+  #renderJoin(poll: PollSettings, closed: boolean): TemplateResult {
+    const t = this.t.poll;
+    const url = this.joinUrl ?? poll.joinUrl;
+    const short = url?.replace(/^https?:\/\/(www\.)?/i, '').replace(/\/$/, '');
+    const full = document.fullscreenElement === this;
+    return html`<aside class="projector__side" part="join" aria-label=${t.scanToVote}>
+      ${
+        url && !closed
+          ? html`<p class="join__call">${t.scanToVote}</p>
+            <div class="qr" role="img" aria-label=${t.qrLabel(url)}>${this.#qr?.qrCode(url) ?? nothing}</div>
+            <p class="join__link"><span class="join__or">${t.goTo}</span> <span class="join__url">${short}</span></p>`
+          : nothing
+      }
+      <button type="button" class="cop-button fullscreen" aria-pressed=${full ? 'true' : 'false'} @click=${this.#toggleFullscreen}>
+        ${full ? t.fullscreenExit : t.fullscreen} <kbd aria-hidden="true">F</kbd>
+      </button>
+    </aside>`;
   }
 
   #renderForm(feed: Feed, poll: PollSettings): TemplateResult {
     const t = this.t.poll;
     const principles = poll.principleIds.map((id) => feed.principles!.find((p) => p.id === id)!);
-    const rated = poll.principleIds.filter((id) => typeof this.choices[id] === 'number').length;
-    const failureText = this.failure && { empty: t.noRatings, network: t.networkError, server: t.serverError, rateLimited: t.rateLimited }[this.failure];
+    const rated = poll.principleIds.filter((id) => typeof this.#state.choices[id] === 'number').length;
+    const touched = Object.keys(this.#state.choices).length > 0;
+    const refusal = this.#state.refusal;
+    const failureText =
+      this.#state.failure &&
+      {
+        empty: t.noRatings,
+        offline: t.voteOffline,
+        timeout: t.voteTimeout,
+        origin: t.originRefused(refusal?.origin ?? '', refusal?.server ?? ''),
+        network: t.networkError,
+        server: t.serverError,
+        rateLimited: t.rateLimited,
+      }[this.#state.failure];
     return html`<p class="hint">${t.scaleHelp(poll.scale.min, poll.scale.max, poll.scale.minLabel, poll.scale.maxLabel)}</p>
-      ${this.previous === 'found' ? html`<p class="notice">${t.previousVote}</p>` : this.previous === 'unknown' ? html`<p class="notice">${t.previousUnknown}</p>` : nothing}
+      ${this.#state.previous === 'found' ? html`<p class="notice">${t.previousVote}</p>` : this.#state.previous === 'unknown' ? html`<p class="notice">${t.previousUnknown}</p>` : nothing}
       <form novalidate @submit=${this.#submit}>
         ${principles.map((principle) => this.#renderPrinciple(principle, poll))}
-        <p class="hint">${t.progress(rated, principles.length)}</p>
+        ${touched ? html`<p class="hint progress">${t.progress(rated, principles.length)}</p>` : nothing}
         ${failureText ? html`<p class="error" role="alert">${failureText}</p>` : nothing}
-        <button class="cop-button submit" part="submit" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>
-          ${this.busy ? t.busy : this.failure && this.failure !== 'empty' ? t.retry : this.previous === 'found' ? t.submitChange : t.submit}
+        <button class="cop-button submit" part="submit" type="submit" aria-disabled=${this.#state.busy ? 'true' : 'false'}>
+          ${this.#state.busy ? t.busy : this.#state.failure && this.#state.failure !== 'empty' ? t.retry : this.#state.previous === 'found' ? t.submitChange : t.submit}
         </button>
-        <p class="visually-hidden" role="status">${this.busy ? t.busy : ''}</p>
+        <p class="visually-hidden" role="status">${this.#state.busy ? t.busy : ''}</p>
       </form>`;
   }
-
   #renderPrinciple(principle: Principle, poll: PollSettings): TemplateResult {
     const { min, max, minLabel, maxLabel } = poll.scale;
     const id = principle.id;
-    const choice = this.choices[id];
+    const choice = this.#state.choices[id];
     const values = Array.from({ length: max - min + 1 }, (_, i) => min + i);
     const option = (value: Choice, label: TemplateResult | string, extra = '') =>
       html`<label class="option ${extra}">
@@ -422,12 +593,15 @@ export class CopPrinciplePoll extends CopElement {
         <span>${label}</span>
       </label>`;
     return html`<fieldset part="principle" aria-describedby=${principle.description ? `desc-${id}` : nothing}>
-      <legend>${principle.title}</legend>
-      ${principle.description ? html`<p class="hint" id="desc-${id}">${principle.description}</p>` : nothing}
+      <legend lang=${this.feedLang(this.readyFeed!)}>${principle.title}</legend>
+      ${principle.description ? html`<p class="hint" id="desc-${id}" lang=${this.feedLang(this.readyFeed!)}>${principle.description}</p>` : nothing}
       <div class="scale">
         ${values.map((v) =>
           // The end labels are part of the end options' names; the visible ones below are for the eye.
-          option(v, html`${v}${v === min ? html`<span class="visually-hidden"> (${minLabel})</span>` : v === max ? html`<span class="visually-hidden"> (${maxLabel})</span>` : nothing}`),
+          option(
+            v,
+            html`${v}${v === min ? html`<span class="visually-hidden"> (${minLabel})</span>` : v === max ? html`<span class="visually-hidden"> (${maxLabel})</span>` : nothing}`,
+          ),
         )}
       </div>
       <div class="ends" aria-hidden="true"><span>${minLabel}</span><span>${maxLabel}</span></div>
@@ -444,99 +618,39 @@ export class CopPrinciplePoll extends CopElement {
     </div>`;
   }
 
-  /** The results are a region of their own under the voting controls; in the projector view they are the whole widget. */
-  get #resultsRegion(): string | typeof nothing {
-    return this.mode === 'results' ? nothing : 'results-title';
+  #renderResults(poll: PollSettings, final: boolean, results = this.#state.results): TemplateResult {
+    const projector = this.mode === 'results';
+    return renderResults({
+      poll,
+      results,
+      final,
+      failed: this.#state.resultsFailed,
+      projector,
+      // A region of their own under the voting controls; in the projector view they are the whole widget.
+      region: !projector,
+      titles: this.#titles(),
+      feedLang: this.feedLang(this.readyFeed!),
+      order: this.sort,
+      headingLevel: this.headingLevel,
+      announcement: this.#state.announcement,
+      connection: final && this.mode !== 'presenter' ? nothing : this.#renderConnection(),
+      exports: (final && !projector) || this.mode === 'presenter' ? this.#renderExports() : nothing,
+      t: this.t,
+      lang: this.language,
+      onToggleOrder: () => (this.sort = this.sort === 'mean' ? 'feed' : 'mean'),
+      onRetry: () => void this.#loadFinal(),
+    });
   }
 
-  #renderResults(poll: PollSettings, final: boolean): TemplateResult {
+  #renderExports(): TemplateResult {
     const t = this.t.poll;
-    const results = this.results;
-    const heading = html`<div class="subtitle" role="heading" aria-level=${this.headingLevel + 1} id="results-title">${final ? t.finalResults : t.results}</div>`;
-    if (!results) {
-      return html`<section class="results" part="results" aria-labelledby=${this.#resultsRegion}>
-        ${heading}
-        ${final
-          ? this.resultsFailed
-            ? html`<div class="notice" role="alert">
-                <p>${t.resultsError}</p>
-                <button class="cop-button" type="button" @click=${() => void this.#loadFinal()}>${t.retry}</button>
-              </div>`
-            : html`<p role="status">${this.t.states.loading}</p>`
-          : this.#renderConnection()}
-      </section>`;
-    }
-    const titles = this.#titles();
-    const rows = ordered(results, this.sort);
-    const number = new Intl.NumberFormat(LOCALES[this.language], { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-    const values = Array.from({ length: poll.scale.max - poll.scale.min + 1 }, (_, i) => poll.scale.min + i);
-    const span = poll.scale.max - poll.scale.min;
-    const highlight = poll.highlightLowest ?? 0;
-    return html`<section class="results" part="results" aria-labelledby=${this.#resultsRegion}>
-      ${heading}
-      <div class="meta">
-        <p class="participants">${t.participants(results.participants)}</p>
-        ${final ? nothing : this.#renderConnection()}
-      </div>
-      <div class="tools">
-        <button type="button" class="link-button toggle" aria-pressed=${this.sort === 'mean' ? 'true' : 'false'} @click=${() => (this.sort = this.sort === 'mean' ? 'feed' : 'mean')}>${t.sortByMean}</button>
-        ${highlight ? html`<p class="hint">${t.lowestHelp(highlight)}</p>` : nothing}
-      </div>
-      <!-- The chart is for the eye; screen readers get the same numbers as the table below. -->
-      <ol class="chart" aria-hidden="true">
-        ${rows.map((p) => {
-          const peak = Math.max(1, ...p.distribution);
-          return html`<li class="row ${p.lowest ? 'row--lowest' : ''}" part="result" data-principle=${p.id}>
-            <div class="row__head">
-              <span class="row__title">${titles.get(p.id) ?? p.id}</span>
-              ${p.lowest ? html`<span class="badge" part="lowest">${t.lowest}</span>` : nothing}
-            </div>
-            <div class="row__mean">
-              <span class="mean">${p.mean === null ? '–' : number.format(p.mean)}</span>
-              <span class="meter"><span class="meter__fill" ${cssProperties({ '--_share': p.mean === null ? 0 : (p.mean - poll.scale.min) / span })}></span></span>
-              <span class="count">${p.count ? t.scores(p.count) : t.noScores}</span>
-            </div>
-            <div class="distribution">
-              ${p.distribution.map(
-                (n, i) => html`<span class="distribution__column">
-                  <span class="distribution__bar" ${cssProperties({ '--_share': n / peak })}></span>
-                  <span class="distribution__label">${values[i]}</span>
-                </span>`,
-              )}
-            </div>
-          </li>`;
-        })}
-      </ol>
-      <!-- Hidden by its wrapper: a table ignores the 1 px size and would widen the page. -->
-      <div class="visually-hidden">
-        <table>
-          <caption>
-            ${t.tableCaption(poll.question, poll.scale.min, poll.scale.max)}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">${t.principle}</th>
-              <th scope="col">${t.mean}</th>
-              <th scope="col">${t.count}</th>
-              ${values.map((v) => html`<th scope="col">${t.score(v)}</th>`)}
-              ${highlight ? html`<th scope="col">${t.lowest}</th>` : nothing}
-            </tr>
-          </thead>
-          <tbody>
-            ${rows.map(
-              (p) => html`<tr data-principle=${p.id}>
-                <th scope="row">${titles.get(p.id) ?? p.id}</th>
-                <td>${p.mean === null ? t.noScores : number.format(p.mean)}</td>
-                <td>${p.count}</td>
-                ${p.distribution.map((n) => html`<td>${n}</td>`)}
-                ${highlight ? html`<td>${p.lowest ? t.yes : t.no}</td>` : nothing}
-              </tr>`,
-            )}
-          </tbody>
-        </table>
-      </div>
-      <p class="visually-hidden" role="status">${this.announcement}</p>
-    </section>`;
+    const button = (format: ExportFormat, label: string) =>
+      html`<button type="button" class="cop-button cop-button--secondary" @click=${() => void this.#export(format)}>${label}</button>`;
+    return html`<div class="exports" part="exports" role="group" aria-labelledby="exports-title">
+      <span class="exports__title" id="exports-title">${t.exportTitle}</span>
+      ${button('png', t.exportPng)} ${button('svg', t.exportSvg)} ${button('csv', t.exportCsv)}
+      ${this.#state.exportFailed ? html`<p class="error" role="alert">${t.exportFailed}</p>` : nothing}
+    </div>`;
   }
 
   #renderConnection(): TemplateResult {
@@ -545,8 +659,8 @@ export class CopPrinciplePoll extends CopElement {
       connecting: t.connecting,
       live: t.live,
       polling: t.polling(Math.max(1, Math.round(CopPrinciplePoll.timing.pollMs / 1000))),
-      offline: this.updatedAt ? t.offline(formatTime(this.updatedAt, this.language)) : t.offlineNoResults,
-    }[this.connection];
-    return html`<p class="connection connection--${this.connection}" part="connection" role="status">${text}</p>`;
+      offline: this.#state.updatedAt ? t.offline(formatTime(this.#state.updatedAt, this.language)) : t.offlineNoResults,
+    }[this.#state.connection];
+    return html`<p class="connection connection--${this.#state.connection}" part="connection" role="status">${text}</p>`;
   }
 }

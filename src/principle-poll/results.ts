@@ -3,18 +3,23 @@
  * event; see server/polls.ts), and what the widget does with them.
  */
 
-import type { PollResults, PrincipleResult } from '../feed/vote-request.js';
+import type { PollResults } from '../core/vote-request.js';
 
-export type { PollResults, PrincipleResult } from '../feed/vote-request.js';
-
-export type ResultsOrder = 'feed' | 'mean';
+export type { PollResults, PrincipleResult, ResultsOrder } from '../core/vote-request.js';
 
 const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
 
 /** Checks what came over the wire before it reaches the page: a broken answer is ignored, never shown. */
 export function toResults(data: unknown, pollId: string): PollResults | undefined {
   const r = data as Partial<PollResults> | null;
-  if (!r || r.pollId !== pollId || typeof r.closed !== 'boolean' || !isCount(r.participants) || !Array.isArray(r.principles)) return undefined;
+  if (
+    !r ||
+    r.pollId !== pollId ||
+    typeof r.closed !== 'boolean' ||
+    !isCount(r.participants) ||
+    !Array.isArray(r.principles)
+  )
+    return undefined;
   const ok = r.principles.every(
     (p) =>
       p &&
@@ -25,14 +30,11 @@ export function toResults(data: unknown, pollId: string): PollResults | undefine
       p.distribution.every(isCount) &&
       typeof p.lowest === 'boolean',
   );
-  return ok ? (r as PollResults) : undefined;
-}
-
-/** Feed order, or lowest mean first (the aandachtspunten on top; principles without ratings last). */
-export function ordered(results: PollResults, order: ResultsOrder): PrincipleResult[] {
-  if (order === 'feed') return results.principles;
-  return [...results.principles].sort((a, b) => (a.mean ?? Infinity) - (b.mean ?? Infinity));
+  if (!ok || (r.hidden !== undefined && typeof r.hidden !== 'boolean')) return undefined;
+  // A server from before presenter controls sends no `hidden`: its results are never hidden.
+  return { ...(r as PollResults), hidden: r.hidden ?? false };
 }
 
 /** What changed enough to tell a screen-reader user about: people, means, the marked ones. */
-export const fingerprint = (r: PollResults) => `${r.participants}|${r.principles.map((p) => `${p.mean}:${p.lowest ? 1 : 0}`).join(',')}`;
+export const fingerprint = (r: PollResults) =>
+  `${r.participants}|${r.closed}|${r.hidden}|${r.principles.map((p) => `${p.mean}:${p.lowest ? 1 : 0}`).join(',')}`;

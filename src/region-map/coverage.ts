@@ -1,5 +1,5 @@
-import { unknownRegionCodes } from '../feed/regions.js';
-import type { Facilitator, Feed } from '../feed/schema.js';
+import { unknownRegionCodes } from '../core/regions.js';
+import type { Facilitator, Feed } from '../core/schema.js';
 
 /** A facilitator who covers at least one region, with the number shown on the map and legend. */
 export interface CoveringFacilitator {
@@ -21,6 +21,8 @@ export interface Coverage {
   labels: ReadonlyMap<string, string>;
   /** Codes in the feed that name no region of 2025. */
   unknown: string[];
+  /** The list's region buttons in order: each facilitator's known regions (a shared region twice). */
+  listed: string[];
 }
 
 export const PALETTE_SIZE = 8;
@@ -50,13 +52,6 @@ function computeCoverage(feed: Feed): Coverage {
   }
   const labels = new Map((feed.regions ?? []).flatMap((r) => (r.label ? [[r.code, r.label] as const] : [])));
   const unknown = unknownRegionCodes([...byRegion.keys(), ...(feed.regions ?? []).map((r) => r.code)]);
-  return { facilitators, byRegion, labels, unknown };
+  const listed = facilitators.flatMap((covering) => covering.codes.filter((code) => !unknown.includes(code)));
+  return { facilitators, byRegion, labels, unknown, listed };
 }
-
-/** Lower case without accents, so "fryslan" finds "Friesland (Fryslân)". */
-export const normalise = (text: string) =>
-  text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .trim();

@@ -6,4 +6,8 @@
 export type GeometryLoader = () => Promise<unknown>;
 
 /** The regions shipped with the package, as a chunk of their own. */
-export const loadBundledGeometry: GeometryLoader = () => import('./jeugdregio-2025.topojson.js').then((module) => module.default);
+export const loadBundledGeometry: GeometryLoader = () =>
+  import('./jeugdregio-2025.topojson.js').then((module) => module.default);
+
+/** The municipalities of 2025 with their regions (./gemeenten-2025.js), as a chunk of their own. */
+export const loadMunicipalities = () => import('./gemeenten-2025.js').then((module) => module.default);

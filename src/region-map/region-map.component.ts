@@ -1,21 +1,55 @@
 import { html, nothing, svg, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import type { Feed } from '../feed/schema.js';
+import { formatList } from '../core/messages.js';
+import type { Feed } from '../core/schema.js';
 import { CopElement } from '../shared/cop-element.js';
-import { mapMessages } from '../shared/i18n/map.js';
-import { coverageOf, normalise, type Coverage, type CoveringFacilitator } from './coverage.js';
+import { prop, reactiveState, type Properties } from '../shared/properties.js';
+import { widgetMessages } from '../shared/messages.js';
+import { cssProperties } from '../shared/css-properties.js';
+import type { PlacedBadge } from './badges.js';
+import { coverageOf, type Coverage, type CoveringFacilitator } from './coverage.js';
 import type { MapLayout, RegionGeometry } from './geometry.js';
 import { loadBundledGeometry, type GeometryLoader } from './load.js';
 import { loadRegionMapData, type RegionMapData } from './map-data.js';
+import type { Municipality } from './municipalities.js';
+import { map } from './region-map.messages.js';
 import { regionMapStyles } from './region-map.styles.js';
+import { matchRank, queryKey, sameName, searchKey } from './search.js';
+import type { View } from './zoom.js';
 
 export type RegionMapView = 'map' | 'list';
 
 /** Drawn at this width until the first measurement; the viewBox scales it meanwhile. */
 const INITIAL_WIDTH = 400;
 const MAX_RESULTS = 8;
+/** A little longer than the zoom's transition (region-map.styles.ts), in case it never ends. */
+const ZOOM_SETTLES_MS = 500;
+
+/** Results with the same rank in Dutch alphabetical order, as the CBS list is sorted. */
+const collator = new Intl.Collator('nl');
+
+/** A search result: a region, or a municipality with its region (and the other name it was found by). */
+type Result = { region: string; municipality?: Municipality; foundAs?: string };
 
 /** `tel:` links want the digits only: "+31 30 000 00 00" → "+31300000000". */
 const telHref = (phone: string) => `tel:${phone.replace(/[^+\d]/g, '')}`;
+
+/** Dutch bundled with the widget; English fetched only when one of these widgets speaks it. */
+const texts = widgetMessages({ map }, () => import('./region-map.messages.en.js'));
+
+const properties = {
+  /** The chosen region's code, e.g. `JZ21`; set it to preselect one. Follows the visitor's choice. */
+  region: prop('', { reflect: true }),
+  /**
+   * The visitor's municipality: a CBS code (`GM0228`) or name (`Ede`, `Den Bosch`). Preselects its
+   * region and names it in the panel; the code of a municipality the visitor finds is set here.
+   */
+  municipality: prop('', { reflect: true }),
+  /** `map` (default): the map with a compact legend; `list`: the facilitators and their regions in full. */
+  view: prop<RegionMapView>('map', { reflect: true }),
+};
+
+// Lit declares these properties on the class from `properties`; the interface gives them their types.
+export interface CopRegionMap extends Properties<typeof properties> {}
 
 /**
  * Which facilitator covers which CBS youth-care region ("jeugdregio"), on a map of the
@@ -26,15 +60,19 @@ const telHref = (phone: string) => `tel:${phone.replace(/[^+\d]/g, '')}`;
  * @summary Facilitators per youth-care region, on a map and in a list.
  * @tag cop-region-map
  *
- * @fires {CustomEvent<{ programmeId: string; regionCode: string; facilitatorId?: string }>} cop-region-select - A visitor chose a region (click, tap, Enter, search or list). `facilitatorId` is absent for a region nobody covers.
+ * @fires {CustomEvent<{ programmeId: string; regionCode: string; facilitatorId?: string; municipalityCode?: string; municipalityName?: string }>} cop-region-select
+ * - A visitor chose a region (click, tap, Enter, search or list). `facilitatorId` is absent for a region nobody covers;
+ * `municipalityCode` and `municipalityName` are there when the visitor found it by their municipality.
  *
  * @csspart base - The widget's outer box.
  * @csspart toolbar - Search box and view switch.
  * @csspart search - The search box with its results.
- * @csspart notice - The message about region codes that do not exist.
+ * @csspart notice - The message about region codes or a municipality that do not exist.
  * @csspart map - The map with its credit line.
  * @csspart credit - "Bron: CBS, PDOK".
+ * @csspart zoom - The button in the panel that zooms the map in on its region, and back out to the whole country.
  * @csspart panel - The chosen region with its facilitator's contact details.
+ * @csspart municipalities - The municipalities of the region in the panel.
  * @csspart facilitator - One facilitator's details in the panel.
  * @csspart list - The facilitators and their regions (the legend in the map view).
  *
@@ -55,8 +93,28 @@ export class CopRegionMap extends CopElement {
   static override styles = [...CopElement.styles, regionMapStyles];
 
   protected override get t() {
-    return this.messages(mapMessages);
+    return this.messages(texts);
   }
+
+  static override properties: PropertyDeclarations = properties;
+
+  /** What the widget shows now: internal, so neither its type nor the manifest list it. */
+  #state = reactiveState(this, {
+    mapData: undefined as RegionMapData | undefined,
+    geometryFailed: false,
+    mapWidth: undefined as number | undefined,
+    /** The region under the pointer, the one with keyboard focus, and whether that focus is on the map. */
+    hovered: undefined as string | undefined,
+    focused: undefined as string | undefined,
+    focusRing: false,
+    query: '',
+    /** Index of the list's region button that holds the list's one tab stop. */
+    listFocus: 0,
+    announcement: '',
+    /** The region the map is zoomed to (undefined: the whole country), and whether it is on its way there. */
+    zoom: undefined as string | undefined,
+    moving: false,
+  });
 
   /**
    * Loads the region geometry: by default the chunk that ships with cop-widgets. Replace it
@@ -65,92 +123,63 @@ export class CopRegionMap extends CopElement {
    */
   static loadGeometry: GeometryLoader = loadBundledGeometry;
 
-  static override properties: PropertyDeclarations = {
-    region: { type: String, reflect: true },
-    view: { type: String, reflect: true },
-    headingLevel: { type: Number, attribute: 'heading-level' },
-    mapData: { state: true, attribute: false },
-    geometryFailed: { state: true, attribute: false },
-    mapWidth: { state: true, attribute: false },
-    hovered: { state: true, attribute: false },
-    focused: { state: true, attribute: false },
-    focusRing: { state: true, attribute: false },
-    query: { state: true, attribute: false },
-    listFocus: { state: true, attribute: false },
-    announcement: { state: true, attribute: false },
-  };
-
-  /** The chosen region's code, e.g. `JZ21`; set it to preselect one. Follows the visitor's choice. */
-  declare region: string;
-  /** `map` (default): the map with a compact legend; `list`: the facilitators and their regions in full. */
-  declare view: RegionMapView;
-  /** Level of the panel's and the list's headings; 2 by default. */
-  declare headingLevel: number;
-
-  declare private mapData: RegionMapData | undefined;
-  declare private geometryFailed: boolean;
-  declare private mapWidth: number | undefined;
-  /** The region under the pointer, the one with keyboard focus, and whether that focus is on the map. */
-  declare private hovered: string | undefined;
-  declare private focused: string | undefined;
-  declare private focusRing: boolean;
-  declare private query: string;
-  /** Index of the list's region button that holds the list's one tab stop. */
-  declare private listFocus: number;
-  declare private announcement: string;
-
   #layout: MapLayout | undefined;
   #observed: Element | null = null;
   #resizeObserver = new ResizeObserver(([entry]) => {
     const width = Math.floor(entry?.contentRect.width ?? 0);
     // Redrawn in the next frame, not in the callback (a redraw there would be reported as a
     // "ResizeObserver loop"); until then the viewBox scales the old drawing, so nothing flickers.
-    if (width > 0 && width !== this.mapWidth) requestAnimationFrame(() => (this.mapWidth = width));
+    if (width > 0 && width !== this.#state.mapWidth) requestAnimationFrame(() => (this.#state.mapWidth = width));
   });
-
-  constructor() {
-    super();
-    this.region = '';
-    this.view = 'map';
-    this.headingLevel = 2;
-    this.geometryFailed = false;
-    this.focusRing = false;
-    this.query = '';
-    this.listFocus = 0;
-    this.announcement = '';
-  }
+  #settle: ReturnType<typeof setTimeout> | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (!this.mapData) void this.#loadGeometry();
+    if (!this.#state.mapData) void this.#loadGeometry();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#resizeObserver.disconnect();
     this.#observed = null;
+    clearTimeout(this.#settle);
   }
 
   async #loadGeometry(): Promise<void> {
-    this.geometryFailed = false;
+    this.#state.geometryFailed = false;
     try {
-      this.mapData = await loadRegionMapData((this.constructor as typeof CopRegionMap).loadGeometry);
+      this.#state.mapData = await loadRegionMapData((this.constructor as typeof CopRegionMap).loadGeometry);
     } catch {
-      this.geometryFailed = true;
+      this.#state.geometryFailed = true;
     }
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('feedState')) this.listFocus = 0; // another feed, another list
-    const own = changed as PropertyValues; // `mapData` and `mapWidth` are private, so not in PropertyValues<this>
-    if (this.mapData && (own.has('mapData') || own.has('mapWidth'))) {
-      this.#layout = this.mapData.layout(this.mapWidth ?? INITIAL_WIDTH);
+    const own = changed as PropertyValues; // `mapData` and `mapWidth` are internal state, not in PropertyValues<this>
+    if (this.#state.mapData && (own.has('mapData') || own.has('mapWidth'))) {
+      this.#layout = this.#state.mapData.layout(this.#state.mapWidth ?? INITIAL_WIDTH);
     }
+    // A municipality the page names decides the region; the map stays on the whole country.
+    const municipality = this.#municipality;
+    if (municipality && (changed.has('municipality') || own.has('mapData'))) this.region = municipality.region;
+    // The list's one tab stop is on the chosen region (the first button when none is chosen), so
+    // Tab brings a keyboard user back where they were; arrow keys move it from there.
+    if (changed.has('feedState') || changed.has('region')) {
+      const listed = this.readyFeed ? coverageOf(this.readyFeed).listed : [];
+      this.#state.listFocus = Math.max(0, this.region ? listed.indexOf(this.region) : 0);
+    }
+    // The page chose another region: what was zoomed to is no longer the choice.
+    if (changed.has('region') && this.#state.zoom && this.#state.zoom !== this.region) this.#zoomTo(undefined);
   }
 
   get #geometry(): RegionGeometry | undefined {
-    return this.mapData?.geometry;
+    return this.#state.mapData?.geometry;
+  }
+
+  /** The municipality named in `municipality`, once the municipalities are in. */
+  get #municipality(): Municipality | undefined {
+    return this.municipality ? this.#state.mapData?.municipalities.find(this.municipality) : undefined;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -164,36 +193,58 @@ export class CopRegionMap extends CopElement {
     }
   }
 
+  /** The region's CBS name ("Flevoland"), once the geometry is in. */
+  #cbsName(code: string): string | undefined {
+    return this.#geometry?.regions.get(code)?.properties.statnaam;
+  }
+
   /** The region's name: the feed's label ("Meierij"), else the CBS name, else its code. */
   #name(code: string, coverage: Coverage): string {
-    return coverage.labels.get(code) ?? this.#geometry?.regions.get(code)?.properties.statnaam ?? code;
+    return coverage.labels.get(code) ?? this.#cbsName(code) ?? code;
+  }
+
+  /**
+   * The name with the official one beside it when the feed calls the region otherwise, often
+   * after a town ("Almere – jeugdregio Flevoland"): the map colours the whole region, not the town.
+   */
+  #title(code: string, coverage: Coverage): string {
+    const label = coverage.labels.get(code);
+    const cbsName = this.#cbsName(code);
+    if (label && cbsName && !sameName(label, cbsName)) return this.t.map.officialName(label, cbsName);
+    return this.#name(code, coverage);
   }
 
   #names(list: string[]): string {
-    return new Intl.ListFormat(this.language === 'en' ? 'en-GB' : 'nl', { type: 'conjunction' }).format(list);
+    return formatList(list, this.language);
   }
 
   /** What the panel shows: the region with keyboard focus, else the one under the pointer, else the chosen one. */
   #shownCode(coverage: Coverage): string | undefined {
-    const code = this.focused ?? this.hovered ?? this.region;
+    const code = this.#state.focused ?? this.#state.hovered ?? this.region;
     return code && (this.#geometry?.regions.has(code) || coverage.byRegion.has(code)) ? code : undefined;
   }
 
   protected override renderFeed(feed: Feed): TemplateResult {
     const t = this.t.map;
     const coverage = coverageOf(feed);
+    const lang = this.feedLang(feed);
     // Without facilitators there is no list to switch to: a plain map.
     const listView = this.view === 'list' && coverage.facilitators.length > 0;
-    const list = this.#renderList(coverage, !listView);
+    const unknownMunicipality = this.municipality && this.#state.mapData && !this.#municipality;
+    const notice = (text: string) => html`<p class="notice" part="notice">${text}</p>`;
     return html`<section class="region-map" part="base" aria-label=${t.label(feed.programme.title)}>
       ${this.#renderToolbar(coverage)}
-      ${coverage.unknown.length
-        ? html`<p class="notice" part="notice">${t.unknownRegions(this.#names(coverage.unknown), coverage.unknown.length)}</p>`
-        : nothing}
-      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+      ${
+        coverage.unknown.length
+          ? notice(t.unknownRegions(this.#names(coverage.unknown), coverage.unknown.length))
+          : nothing
+      }
+      ${unknownMunicipality ? notice(t.unknownMunicipality(this.municipality)) : nothing}
+      <div class="visually-hidden" role="status" aria-live="polite">${this.#state.announcement}</div>
       <div class="body">
-        ${listView ? list : this.#renderFigure(coverage)}
-        <div class="aside">${this.#renderPanel(feed, coverage)} ${listView ? nothing : list}</div>
+        ${listView ? this.#renderList(coverage, false, lang) : this.#renderFigure(coverage)}
+        ${this.#renderPanel(feed, coverage, !listView)}
+        ${listView ? nothing : this.#renderList(coverage, true, lang)}
       </div>
     </section>`;
   }
@@ -210,20 +261,23 @@ export class CopRegionMap extends CopElement {
           type="search"
           autocomplete="off"
           aria-describedby="search-hint"
-          .value=${this.query}
-          @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)}
+          .value=${this.#state.query}
+          @input=${(e: Event) => (this.#state.query = (e.target as HTMLInputElement).value)}
           @keydown=${(e: KeyboardEvent) => this.#onSearchKey(e, results, coverage)}
         />
-        <div class="visually-hidden" role="status">${this.query.trim() ? t.found(results.length) : ''}</div>
-        ${this.query.trim() && results.length === 0 ? html`<p class="results__none">${t.found(0)}</p>` : nothing}
-        ${results.length
-          ? html`<ul class="results" aria-label=${t.search} @keydown=${this.#onResultsKey}>
-              ${results.map((code) => html`<li>${this.#renderResult(code, coverage)}</li>`)}
+        <div class="visually-hidden" role="status">${this.#state.query.trim() ? t.found(results.length) : ''}</div>
+        ${this.#state.query.trim() && results.length === 0 ? html`<p class="results__none">${t.found(0)}</p>` : nothing}
+        ${
+          results.length
+            ? html`<ul class="results" aria-label=${t.search} @keydown=${this.#onResultsKey}>
+              ${results.map((result) => html`<li>${this.#renderResult(result, coverage)}</li>`)}
             </ul>`
-          : nothing}
+            : nothing
+        }
       </div>
-      ${coverage.facilitators.length
-        ? html`<div class="switch" role="group" aria-label=${t.view}>
+      ${
+        coverage.facilitators.length
+          ? html`<div class="switch" role="group" aria-label=${t.view}>
             ${(['map', 'list'] as const).map(
               (view) => html`<button
                 type="button"
@@ -235,42 +289,73 @@ export class CopRegionMap extends CopElement {
               </button>`,
             )}
           </div>`
-        : nothing}
+          : nothing
+      }
     </div>`;
   }
 
-  #renderResult(code: string, coverage: Coverage): TemplateResult {
-    const name = this.#name(code, coverage);
-    const cbsName = this.#geometry?.regions.get(code)?.properties.statnaam;
-    const who = coverage.byRegion.get(code);
-    return html`<button type="button" class="result" @click=${() => this.#choose(code, coverage)}>
-      <span class="result__name">${name}${cbsName && cbsName !== name ? ` (${cbsName})` : ''}</span>
-      ${who ? html`<span class="result__who">${this.#names(who.map((c) => c.facilitator.name))}</span>` : nothing}
+  /** A municipality with its region, or a region with its CBS name; then who covers it. */
+  #renderResult(result: Result, coverage: Coverage): TemplateResult {
+    const { region, municipality, foundAs } = result;
+    const name = this.#name(region, coverage);
+    const cbsName = this.#cbsName(region);
+    const who = coverage.byRegion.get(region)?.map((c) => c.facilitator.name);
+    const detail = municipality
+      ? [this.t.map.resultRegion(cbsName ?? name), ...(who ? [this.#names(who)] : [])].join(' – ')
+      : who && this.#names(who);
+    return html`<button type="button" class="result" @click=${() => this.#choose(result, coverage)}>
+      <span class="result__name"
+        >${
+          municipality
+            ? `${municipality.name}${foundAs ? ` (${foundAs})` : ''}`
+            : `${name}${cbsName && !sameName(cbsName, name) ? ` (${cbsName})` : ''}`
+        }</span
+      >
+      ${detail ? html`<span class="result__who">${detail}</span>` : nothing}
     </button>`;
   }
 
-  /** Regions whose name, label or code contains what was typed; names that start with it first. */
-  #results(coverage: Coverage): string[] {
-    const query = normalise(this.query);
+  /**
+   * Municipalities and regions whose name (the CBS name, the feed's label, a name people use such
+   * as "Den Bosch") or code matches what was typed: whole names first, then names that start with
+   * it, then words that do, then the rest; a municipality before a region that matches as well.
+   */
+  #results(coverage: Coverage): Result[] {
+    const query = queryKey(this.#state.query);
     if (!query) return [];
     const codes = this.#geometry ? [...this.#geometry.regions.keys()] : [...coverage.byRegion.keys()];
-    const name = (code: string) => normalise(this.#name(code, coverage));
-    return codes
-      .filter((code) => [name(code), normalise(this.#geometry?.regions.get(code)?.properties.statnaam ?? ''), normalise(code)].some((text) => text.includes(query)))
-      .sort((a, b) => Number(!name(a).startsWith(query)) - Number(!name(b).startsWith(query)) || name(a).localeCompare(name(b)))
-      .slice(0, MAX_RESULTS);
+    const found: { result: Result; rank: number; name: string }[] = [];
+    for (const code of codes) {
+      const name = this.#name(code, coverage);
+      const rank = matchRank(query, [name, this.#cbsName(code) ?? '', code].map(searchKey));
+      if (rank !== undefined) found.push({ result: { region: code }, rank: rank + 0.5, name });
+    }
+    for (const municipality of this.#state.mapData?.municipalities.all ?? []) {
+      const rank = matchRank(query, [...municipality.keys, searchKey(municipality.code)]);
+      if (rank === undefined) continue;
+      // Found by a name people use ("den bosch"), not by the CBS name: the result shows that name too.
+      const byName = matchRank(query, municipality.keys.slice(0, 1));
+      const byOther = (other: string) => matchRank(query, [searchKey(other)]) === rank;
+      const foundAs = byName === rank ? undefined : municipality.otherNames.find(byOther);
+      const result = { region: municipality.region, municipality, ...(foundAs ? { foundAs } : {}) };
+      found.push({ result, rank, name: municipality.name });
+    }
+    return found
+      .sort((a, b) => a.rank - b.rank || collator.compare(a.name, b.name))
+      .slice(0, MAX_RESULTS)
+      .map(({ result }) => result);
   }
 
-  #onSearchKey(event: KeyboardEvent, results: string[], coverage: Coverage): void {
+  #onSearchKey(event: KeyboardEvent, results: Result[], coverage: Coverage): void {
     if (event.key === 'ArrowDown' && results.length) {
       event.preventDefault();
       this.renderRoot.querySelector<HTMLElement>('.result')?.focus();
     } else if (event.key === 'Enter' && results[0]) {
       event.preventDefault();
       this.#choose(results[0], coverage);
-    } else if (event.key === 'Escape' && this.query) {
+    } else if (event.key === 'Escape' && this.#state.query) {
       event.preventDefault();
-      this.query = '';
+      this.#state.query = '';
     }
   }
 
@@ -284,34 +369,62 @@ export class CopRegionMap extends CopElement {
       (next < 0 ? input : buttons[Math.min(next, buttons.length - 1)])?.focus();
     } else if (event.key === 'Escape') {
       event.preventDefault();
-      this.query = '';
+      this.#state.query = '';
       input?.focus();
     }
   };
 
   /** A search result was chosen: show it, say so, and leave the visitor in the search box. */
-  #choose(code: string, coverage: Coverage): void {
-    this.query = '';
-    this.#select(code, coverage, true);
+  #choose({ region, municipality }: Result, coverage: Coverage): void {
+    this.#state.query = '';
+    this.#select(region, coverage, { announce: true, municipality });
     this.renderRoot.querySelector<HTMLInputElement>('#search')?.focus();
   }
 
-  #select(code: string, coverage: Coverage, announce = false): void {
-    if (this.feedState.status !== 'ready') return;
+  /**
+   * The visitor chose a region (with the municipality they found it by): the panel keeps it, the
+   * map zooms to it, the page hears it, and with `announce` so do screen readers.
+   */
+  #select(code: string, coverage: Coverage, options: { announce?: boolean; municipality?: Municipality } = {}): void {
+    const feed = this.readyFeed;
+    if (!feed) return;
+    // A region chosen on the map keeps the municipality it holds: the visitor still lives there.
+    const municipality = options.municipality ?? (this.#municipality?.region === code ? this.#municipality : undefined);
     this.region = code;
+    this.municipality = municipality?.code ?? '';
+    this.#zoomTo(code);
     const who = coverage.byRegion.get(code);
     const facilitatorId = who?.[0]?.facilitator.id;
-    this.emit('cop-region-select', { programmeId: this.feedState.feed.programme.id, regionCode: code, ...(facilitatorId ? { facilitatorId } : {}) });
-    if (announce) {
-      const names = who ? this.#names(who.map((c) => c.facilitator.name)) : this.t.map.noFacilitator;
-      this.announcement = `${this.#name(code, coverage)}: ${names}`;
+    this.emit('cop-region-select', {
+      programmeId: feed.programme.id,
+      regionCode: code,
+      ...(facilitatorId ? { facilitatorId } : {}),
+      ...(municipality ? { municipalityCode: municipality.code, municipalityName: municipality.name } : {}),
+    });
+    if (options.announce) {
+      const t = this.t.map;
+      const where = options.municipality
+        ? t.liesIn(options.municipality.name, this.#cbsName(code) ?? code)
+        : this.#title(code, coverage);
+      this.#state.announcement = who
+        ? `${where}: ${t.coveredBy(this.#names(who.map((c) => c.facilitator.name)), who.length)}`
+        : `${where}. ${t.noFacilitator}`;
     }
+  }
+
+  /** Zooms the map to a region, or back to the whole country; the badges wait until it is there. */
+  #zoomTo(code: string | undefined): void {
+    if (code === this.#state.zoom) return;
+    this.#state.zoom = code;
+    this.#state.moving = true;
+    clearTimeout(this.#settle);
+    this.#settle = setTimeout(() => (this.#state.moving = false), ZOOM_SETTLES_MS);
   }
 
   #renderFigure(coverage: Coverage): TemplateResult {
     const t = this.t.map;
     let content: TemplateResult;
-    if (this.geometryFailed) {
+    if (this.#state.geometryFailed) {
       content = html`<div class="state state--error" role="alert">
         <p>${t.geometryError}</p>
         <button class="cop-button" type="button" @click=${() => void this.#loadGeometry()}>${this.t.states.retry}</button>
@@ -327,8 +440,9 @@ export class CopRegionMap extends CopElement {
       part="map"
       @click=${(e: MouseEvent) => this.#onMapClick(e, coverage)}
       @keydown=${(e: KeyboardEvent) => this.#onMapKey(e, coverage)}
-      @pointerover=${(e: PointerEvent) => (this.hovered = this.#codeOf(e))}
-      @pointerleave=${() => (this.hovered = undefined)}
+      @pointerover=${this.#onPointerOver}
+      @pointermove=${this.#onPointerMove}
+      @pointerleave=${this.#onPointerLeave}
       @focusin=${this.#onFocusIn}
       @focusout=${this.#onFocusOut}
     >
@@ -341,39 +455,77 @@ export class CopRegionMap extends CopElement {
     const shown = this.#shownCode(coverage);
     const codes = [...layout.paths.keys()];
     const plain = codes.filter((code) => !coverage.byRegion.has(code));
-    // In the legend's order, so Tab goes from facilitator to facilitator as the list does.
-    const covered = [...new Set(coverage.facilitators.flatMap((c) => c.codes))].filter((code) => layout.paths.has(code));
+    // In the legend's order, so Tab goes from facilitator to facilitator as the list does. Zoomed
+    // in, only the regions in sight are Tab stops: from the chosen one, Tab soon reaches the way back.
+    const covered = [...new Set(coverage.facilitators.flatMap((c) => c.codes))].filter((code) =>
+      layout.paths.has(code),
+    );
     const outline = (code: string | undefined, className: string) =>
       code && layout.paths.has(code) ? svg`<path class=${className} d=${layout.paths.get(code)!}></path>` : nothing;
-    return html`<svg class="map" viewBox="0 0 ${layout.width} ${layout.height}" role="group" aria-label=${this.t.map.mapLabel}>
-      ${plain.map((code) => svg`<path class="region" data-code=${code} d=${layout.paths.get(code)!}></path>`)}
-      ${covered.map((code) => {
-        const who = coverage.byRegion.get(code)!;
-        return svg`<path
-          class="region region--covered colour-${who[0]!.colour}"
-          data-code=${code}
-          d=${layout.paths.get(code)!}
-          role="button"
-          tabindex="0"
-          aria-label="${this.#name(code, coverage)} — ${this.#names(who.map((c) => c.facilitator.name))}"
-          aria-current=${code === this.region ? 'true' : nothing}
-        ></path>`;
-      })}
-      <path class="borders" d=${layout.borders}></path>
-      <path class="outline" d=${layout.outline}></path>
-      ${outline(this.region !== shown ? this.region : undefined, 'active')} ${outline(shown, 'active')}
-      ${this.focusRing ? [outline(this.focused, 'focus-halo'), outline(this.focused, 'focus-ring')] : nothing}
-      <g aria-hidden="true">
+    const view = layout.view(this.#state.zoom);
+    return html`<svg
+      class="map ${this.#state.moving ? 'map--moving' : ''}"
+      viewBox="0 0 ${layout.width} ${layout.height}"
+      role="group"
+      aria-label=${this.t.map.mapLabel}
+    >
+      <g
+        class="zoom"
+        ${cssProperties({ '--_zoom-k': view.k, '--_zoom-x': view.x, '--_zoom-y': view.y })}
+        @transitionend=${this.#onZoomEnd}
+      >
+        ${plain.map((code) => svg`<path class="region" data-code=${code} d=${layout.paths.get(code)!}></path>`)}
         ${covered.map((code) => {
-          const [x, y] = layout.labelPoints.get(code)!;
-          const label = coverage.byRegion.get(code)!.map((c) => c.number).join('/');
-          return svg`<g class="badge" transform="translate(${x} ${y})">
-            <circle r=${6 + 4 * label.length}></circle><text dy="0.35em">${label}</text>
-          </g>`;
+          const who = coverage.byRegion.get(code)!;
+          return svg`<path
+            class="region region--covered colour-${who[0]!.colour}"
+            data-code=${code}
+            d=${layout.paths.get(code)!}
+            role="button"
+            tabindex=${layout.inSight(view, code) ? 0 : -1}
+            aria-label="${this.#title(code, coverage)} — ${this.#names(who.map((c) => c.facilitator.name))}"
+            aria-current=${code === this.region ? 'true' : nothing}
+          ></path>`;
         })}
+        <path class="borders" d=${layout.borders}></path>
+        <path class="outline" d=${layout.outline}></path>
+        ${outline(this.region !== shown ? this.region : undefined, 'active')} ${outline(shown, 'active')}
+        ${this.#state.focusRing ? [outline(this.#state.focused, 'focus-halo'), outline(this.#state.focused, 'focus-ring')] : nothing}
       </g>
+      <g class="badges" aria-hidden="true">${this.#badges(coverage, layout, view, covered).map(renderBadge)}</g>
     </svg>`;
   }
+
+  /**
+   * The covered regions' numbers, where they are in sight, placed so that no two meet: worked out
+   * again only for another drawing, view or feed, not each time the pointer moves over a region.
+   */
+  #badges(coverage: Coverage, layout: MapLayout, view: View, covered: string[]): LabelledBadge[] {
+    const last = this.#placed;
+    if (last?.layout === layout && last.coverage === coverage && last.zoom === this.#state.zoom) return last.badges;
+    const labels = new Map(
+      covered.map((code) => [
+        code,
+        coverage.byRegion
+          .get(code)!
+          .map((c) => c.number)
+          .join('/'),
+      ]),
+    );
+    const placed = layout.badges(
+      view,
+      covered.map((code) => ({ code, r: badgeRadius(labels.get(code)!) })),
+    );
+    const badges = placed.map((badge) => ({ ...badge, label: labels.get(badge.code)! }));
+    this.#placed = { layout, coverage, zoom: this.#state.zoom, badges };
+    return badges;
+  }
+
+  #placed: { layout: MapLayout; coverage: Coverage; zoom: string | undefined; badges: LabelledBadge[] } | undefined;
+
+  #onZoomEnd = (event: TransitionEvent) => {
+    if (event.target === event.currentTarget) this.#state.moving = false;
+  };
 
   #codeOf(event: Event): string | undefined {
     return (event.target as Element | null)?.closest?.('[data-code]')?.getAttribute('data-code') ?? undefined;
@@ -381,14 +533,43 @@ export class CopRegionMap extends CopElement {
 
   #onMapClick(event: MouseEvent, coverage: Coverage): void {
     const code = this.#codeOf(event);
-    if (code) this.#select(code, coverage);
+    if (!code) return;
+    this.#clickedAt = { x: event.clientX, y: event.clientY };
+    this.#state.hovered = undefined;
+    this.#select(code, coverage);
   }
+
+  /**
+   * Where the pointer chose a region. The zoom then moves the map under a pointer that stands
+   * still, so hovering shows other regions again only once the pointer itself moves.
+   */
+  #clickedAt: { x: number; y: number } | undefined;
+
+  #onPointerOver = (event: PointerEvent) => {
+    if (!this.#clickedAt) this.#state.hovered = this.#codeOf(event);
+  };
+
+  #onPointerMove = (event: PointerEvent) => {
+    if (!this.#clickedAt || (event.clientX === this.#clickedAt.x && event.clientY === this.#clickedAt.y)) return;
+    this.#clickedAt = undefined;
+    this.#state.hovered = this.#codeOf(event);
+  };
+
+  #onPointerLeave = () => {
+    this.#clickedAt = undefined;
+    this.#state.hovered = undefined;
+  };
 
   #onMapKey(event: KeyboardEvent, coverage: Coverage): void {
     const code = this.#codeOf(event);
-    if (!code || (event.key !== 'Enter' && event.key !== ' ')) return;
-    event.preventDefault();
-    this.#select(code, coverage);
+    if (!code) return;
+    if (event.key === 'Escape' && this.#state.zoom) {
+      event.preventDefault();
+      this.#zoomTo(undefined);
+    } else if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      this.#select(code, coverage);
+    }
   }
 
   /**
@@ -398,47 +579,91 @@ export class CopRegionMap extends CopElement {
   #onFocusIn = (event: FocusEvent) => {
     const target = event.target as Element;
     if (!target.matches(':focus-visible')) return;
-    this.focused = this.#codeOf(event);
-    this.focusRing = target instanceof SVGElement;
+    this.#state.focused = this.#codeOf(event);
+    this.#state.focusRing = target instanceof SVGElement;
   };
 
   #onFocusOut = (event: FocusEvent) => {
-    this.focusRing = false;
+    this.#state.focusRing = false;
     // Tabbing on from a region into the panel keeps that region, or its e-mail link would vanish.
     const next = event.relatedTarget as Node | null;
     if (next && this.renderRoot.querySelector('.panel')?.contains(next)) return;
-    this.focused = undefined;
+    this.#state.focused = undefined;
   };
 
-  #renderPanel(feed: Feed, coverage: Coverage): TemplateResult {
+  /**
+   * The region shown (focused, hovered or chosen) with who covers it and its municipalities. Beside
+   * a drawn map it holds the zoom: in the panel, Tab from a region reaches it before anything else.
+   */
+  #renderPanel(feed: Feed, coverage: Coverage, withMap: boolean): TemplateResult {
     const t = this.t.map;
     const code = this.#shownCode(coverage);
     if (!code) return html`<div class="panel" part="panel"><p class="panel__prompt">${t.prompt}</p></div>`;
-    const cbsName = this.#geometry?.regions.get(code)?.properties.statnaam;
+    const cbsName = this.#cbsName(code);
     const who = coverage.byRegion.get(code) ?? [];
     const { contact } = feed.programme;
+    const municipality = this.#municipality?.region === code ? this.#municipality : undefined;
+    const municipalities = this.#state.mapData?.municipalities.inRegion(code) ?? [];
+    const lang = this.feedLang(feed);
+    // Municipality names are CBS's, Dutch whatever the feed or the widget speaks.
+    const dutch = this.language === 'nl' ? nothing : 'nl';
     return html`<div class="panel" part="panel" @focusout=${this.#onFocusOut}>
-      <div class="panel__title" role="heading" aria-level=${this.headingLevel}>${this.#name(code, coverage)}</div>
-      <p class="panel__region">${cbsName ? t.cbsRegion(cbsName, code) : code}</p>
-      ${who.length
-        ? who.map((covering) => this.#renderPerson(covering))
-        : html`<p>${t.noFacilitator}</p>
-            <p>${t.askContact(contact.name)} <a href="mailto:${contact.email}">${contact.email}</a></p>`}
+      <div class="panel__title" role="heading" aria-level=${this.headingLevel}><span lang=${lang}>${this.#title(code, coverage)}</span></div>
+      <p class="panel__region">
+        ${
+          !cbsName
+            ? code
+            : municipality
+              ? t.municipalityIn(municipality.name, cbsName, code)
+              : t.cbsRegion(cbsName, code)
+        }
+      </p>
+      ${
+        withMap && this.#layout?.paths.has(code)
+          ? html`<button
+            type="button"
+            class="zoom-button"
+            part="zoom"
+            @click=${() => this.#zoomTo(this.#state.zoom ? undefined : code)}
+          >
+            ${this.#state.zoom ? t.zoomOut : t.zoomIn(this.#name(code, coverage))}
+          </button>`
+          : nothing
+      }
+      ${
+        who.length
+          ? who.map((covering) => this.#renderPerson(covering, lang))
+          : html`<p>${t.noFacilitator}</p>
+            <p>${t.askContact(contact.name)} ${emailLink(contact.email)}</p>`
+      }
+      ${
+        municipalities.length
+          ? html`<div class="municipalities" part="municipalities">
+            <p class="municipalities__title">${t.municipalities(municipalities.length)}</p>
+            <ul class="municipalities__list" lang=${dutch}>
+              ${municipalities.map(
+                (m) => html`<li>${m === municipality ? html`<strong>${m.name}</strong>` : m.name}</li>`,
+              )}
+            </ul>
+          </div>`
+          : nothing
+      }
     </div>`;
   }
 
-  #renderPerson({ facilitator, number, colour }: CoveringFacilitator): TemplateResult {
+  #renderPerson({ facilitator, number, colour }: CoveringFacilitator, lang: FeedLang): TemplateResult {
     return html`<div class="person" part="facilitator">
       <p class="person__name">${this.#key(number, colour)} ${facilitator.name}</p>
-      ${this.#renderDetails(facilitator)}
+      ${this.#renderDetails(facilitator, lang)}
     </div>`;
   }
 
-  #renderDetails({ role, organisation, email, phone }: CoveringFacilitator['facilitator']) {
+  /** A facilitator's role and organisation, as the feed writes them (`lang`: see CopElement.feedLang). */
+  #renderDetails({ role, organisation, email, phone }: CoveringFacilitator['facilitator'], lang: FeedLang) {
     const t = this.t.map;
-    return html`${role ? html`<p>${role}</p>` : nothing} ${organisation ? html`<p>${organisation}</p>` : nothing}
-    ${email ? html`<p>${t.email}: <a href="mailto:${email}">${email}</a></p>` : nothing}
-    ${phone ? html`<p>${t.phone}: <a href="${telHref(phone)}">${phone}</a></p>` : nothing}`;
+    return html`${role ? html`<p lang=${lang}>${role}</p>` : nothing} ${organisation ? html`<p lang=${lang}>${organisation}</p>` : nothing}
+    ${email ? html`<p>${t.email}: ${emailLink(email)}</p>` : nothing}
+    ${phone ? html`<p>${t.phone}: <a class="contact" href="${telHref(phone)}">${phone}</a></p>` : nothing}`;
   }
 
   /** The facilitator's colour and number, as on the map. */
@@ -451,11 +676,11 @@ export class CopRegionMap extends CopElement {
    * always there for screen readers) or the full list view. Its region buttons share one tab
    * stop and move with the arrow keys.
    */
-  #renderList(coverage: Coverage, compact: boolean): TemplateResult {
+  #renderList(coverage: Coverage, compact: boolean, lang: FeedLang): TemplateResult {
     const t = this.t.map;
     if (!coverage.facilitators.length) return html`<p class="list list--empty" part="list">${t.noFacilitators}</p>`;
     let index = 0;
-    return html`<div class="list ${compact ? 'list--compact' : ''}" part="list">
+    return html`<div class="list ${compact ? 'list--compact' : 'list--full'}" part="list">
       <div class="list__title" role="heading" aria-level=${this.headingLevel}>${t.facilitators}</div>
       <p class="visually-hidden" id="list-help">${t.listHelp}</p>
       <ul class="facilitators" @keydown=${this.#onListKey} @focusin=${this.#onFocusIn} @focusout=${this.#onFocusOut}>
@@ -464,24 +689,25 @@ export class CopRegionMap extends CopElement {
             <p class="facilitator__name">${this.#key(number, colour)} ${facilitator.name}</p>
             <ul class="regions">
               ${codes.map((code) => {
-                if (coverage.unknown.includes(code)) return html`<li class="regions__unknown">${t.unknownCode(code)}</li>`;
+                if (coverage.unknown.includes(code))
+                  return html`<li class="regions__unknown">${t.unknownCode(code)}</li>`;
                 const i = index++;
                 return html`<li>
                   <button
                     type="button"
                     class="region-button"
                     data-code=${code}
-                    tabindex=${i === this.listFocus ? 0 : -1}
+                    tabindex=${i === this.#state.listFocus ? 0 : -1}
                     aria-describedby="list-help"
                     aria-current=${code === this.region ? 'true' : nothing}
-                    @click=${() => this.#select(code, coverage, true)}
+                    @click=${() => this.#select(code, coverage, { announce: true })}
                   >
-                    ${this.#name(code, coverage)}
+                    <span lang=${lang}>${this.#name(code, coverage)}</span>
                   </button>
                 </li>`;
               })}
             </ul>
-            <div class="facilitator__details">${this.#renderDetails(facilitator)}</div>
+            <div class="facilitator__details">${this.#renderDetails(facilitator, lang)}</div>
           </li>`,
         )}
       </ul>
@@ -491,11 +717,47 @@ export class CopRegionMap extends CopElement {
   #onListKey = (event: KeyboardEvent) => {
     const buttons = [...this.renderRoot.querySelectorAll<HTMLElement>('.region-button')];
     const index = buttons.indexOf(event.target as HTMLElement);
-    const moves: Record<string, number> = { ArrowDown: index + 1, ArrowRight: index + 1, ArrowUp: index - 1, ArrowLeft: index - 1, Home: 0, End: buttons.length - 1 };
+    const moves: Record<string, number> = {
+      ArrowDown: index + 1,
+      ArrowRight: index + 1,
+      ArrowUp: index - 1,
+      ArrowLeft: index - 1,
+      Home: 0,
+      End: buttons.length - 1,
+    };
     const next = moves[event.key];
     if (index < 0 || next === undefined) return;
     event.preventDefault();
-    this.listFocus = Math.max(0, Math.min(buttons.length - 1, next));
-    buttons[this.listFocus]?.focus();
+    this.#state.listFocus = Math.max(0, Math.min(buttons.length - 1, next));
+    buttons[this.#state.listFocus]?.focus();
   };
 }
+
+type LabelledBadge = PlacedBadge & { label: string };
+
+/** The `lang` for text from the feed (CopElement.feedLang): the feed's language, or none. */
+type FeedLang = string | typeof nothing;
+
+/** A badge's radius: room for its number ("1", or "1/3" for a region two facilitators share). */
+const badgeRadius = (label: string) => 6 + 4 * label.length;
+
+function renderBadge(badge: LabelledBadge) {
+  // A badge moved off its region points back to it, from the edge of its circle.
+  const { cx, cy, r, label } = badge;
+  const [dx, dy] = [badge.x - cx, badge.y - cy];
+  const edge = r / Math.hypot(dx, dy);
+  return svg`<g class="badge" transform="translate(${round(cx)} ${round(cy)})">
+    ${
+      badge.leader
+        ? svg`<line class="leader" x1=${round(dx * edge)} y1=${round(dy * edge)} x2=${round(dx)} y2=${round(dy)}></line>
+          <circle class="anchor" cx=${round(dx)} cy=${round(dy)} r="2"></circle>`
+        : nothing
+    }
+    <circle r=${r}></circle><text dy="0.35em">${label}</text>
+  </g>`;
+}
+
+const round = (value: number) => Math.round(value * 10) / 10;
+
+/** An e-mail address as a link, kept whole on its line by the styles (`.contact`). */
+const emailLink = (email: string) => html`<a class="contact" href="mailto:${email}">${email}</a>`;

@@ -2,7 +2,7 @@ import { css } from 'lit';
 
 export const regionMapStyles = css`
   :host {
-    --_region-background: var(--cop-region-map-region-background-color, light-dark(#e0e0e0, #3d3d3d));
+    --_region-background: var(--cop-region-map-region-background-color, #e0e0e0);
     --_region-border: var(--cop-region-map-region-border-color, var(--_color-background));
     --_outline: var(--cop-region-map-outline-color, var(--_color-border));
     --_active-border: var(--cop-region-map-region-active-border-color, var(--_color-text));
@@ -16,30 +16,55 @@ export const regionMapStyles = css`
 
   /* Okabe–Ito, safe for the common colour-vision deficiencies; its black gave way to Tol's wine,
      so the dark outline of a chosen region stays visible. Each facilitator also has a number.
-     In a dark scheme, lighter hues keep 3:1 against the uncovered regions. */
+     In a dark scheme, lighter hues keep 3:1 against the uncovered regions (the pairs below); a
+     browser without light-dark() keeps the light hues (see theme.styles.ts). */
   .colour-1 {
-    --_colour: var(--cop-region-map-color-1, light-dark(#0072b2, #5aaee6));
+    --_colour: var(--cop-region-map-color-1, #0072b2);
   }
   .colour-2 {
     --_colour: var(--cop-region-map-color-2, #e69f00);
   }
   .colour-3 {
-    --_colour: var(--cop-region-map-color-3, light-dark(#009e73, #2ec4a0));
+    --_colour: var(--cop-region-map-color-3, #009e73);
   }
   .colour-4 {
-    --_colour: var(--cop-region-map-color-4, light-dark(#cc79a7, #e08ec0));
+    --_colour: var(--cop-region-map-color-4, #cc79a7);
   }
   .colour-5 {
-    --_colour: var(--cop-region-map-color-5, light-dark(#d55e00, #ff7a2e));
+    --_colour: var(--cop-region-map-color-5, #d55e00);
   }
   .colour-6 {
-    --_colour: var(--cop-region-map-color-6, light-dark(#56b4e9, #9fd6f5));
+    --_colour: var(--cop-region-map-color-6, #56b4e9);
   }
   .colour-7 {
     --_colour: var(--cop-region-map-color-7, #f0e442);
   }
   .colour-8 {
-    --_colour: var(--cop-region-map-color-8, light-dark(#882255, #e07bb0));
+    --_colour: var(--cop-region-map-color-8, #882255);
+  }
+
+  @supports (color: light-dark(#000, #fff)) {
+    :host {
+      --_region-background: var(--cop-region-map-region-background-color, light-dark(#e0e0e0, #3d3d3d));
+    }
+    .colour-1 {
+      --_colour: var(--cop-region-map-color-1, light-dark(#0072b2, #5aaee6));
+    }
+    .colour-3 {
+      --_colour: var(--cop-region-map-color-3, light-dark(#009e73, #2ec4a0));
+    }
+    .colour-4 {
+      --_colour: var(--cop-region-map-color-4, light-dark(#cc79a7, #e08ec0));
+    }
+    .colour-5 {
+      --_colour: var(--cop-region-map-color-5, light-dark(#d55e00, #ff7a2e));
+    }
+    .colour-6 {
+      --_colour: var(--cop-region-map-color-6, light-dark(#56b4e9, #9fd6f5));
+    }
+    .colour-8 {
+      --_colour: var(--cop-region-map-color-8, light-dark(#882255, #e07bb0));
+    }
   }
 
   .toolbar {
@@ -123,33 +148,80 @@ export const regionMapStyles = css`
     background: var(--_color-surface);
   }
 
+  /* Map (or the full list), panel and legend under one another, in reading order. */
   .body {
     display: grid;
+    grid-template-areas: 'main' 'panel' 'legend';
     gap: var(--_space-m);
   }
 
-  /* Side by side once there is room: the map at a readable size, the panel and legend beside it. */
-  @container (min-width: 40rem) {
-    .body {
-      grid-template-columns: minmax(0, 30rem) minmax(14rem, 1fr);
-      align-items: start;
-    }
+  .figure,
+  .list--full {
+    grid-area: main;
+    min-inline-size: 0;
+  }
+
+  .panel {
+    grid-area: panel;
+  }
+
+  .list--compact {
+    grid-area: legend;
   }
 
   .figure {
-    min-inline-size: 0;
     max-inline-size: 32rem;
+  }
+
+  /* Map and panel side by side only when both have room: the map at 20rem or more, the panel at
+     18rem, wide enough for an e-mail address on one line. The legend then spans both, so no empty
+     column grows beside it. Measured on the widget's own box, so it fits any partner column. */
+  @container (min-width: 39rem) {
+    .body {
+      grid-template-columns: minmax(20rem, 30rem) minmax(18rem, 40rem);
+      grid-template-areas: 'main panel' 'legend legend';
+      align-items: start;
+    }
+
+    /* Columns wide enough for the longest CBS name on one line ("Midden-Brabant (Hart van Brabant)"). */
+    .list--compact .facilitators {
+      grid-template-columns: repeat(auto-fill, minmax(18rem, 1fr));
+    }
   }
 
   .placeholder {
     aspect-ratio: 100 / 117;
   }
 
+  /* Zoomed in, the regions reach past the map's box; it shows only what is inside. */
   .map {
     display: block;
     inline-size: 100%;
     block-size: auto;
-    overflow: visible;
+    overflow: hidden;
+  }
+
+  /* Nothing on the map glides but the zoom and the badges: a redraw for a new width is at once,
+     also under the reduced-motion rule (theme.styles.ts), which gives every property a duration. */
+  .map * {
+    transition-property: none;
+  }
+
+  /* The zoom (region-map.component.ts sets the three numbers) glides to its place. */
+  .map .zoom {
+    transform: translate(calc(var(--_zoom-x, 0) * 1px), calc(var(--_zoom-y, 0) * 1px)) scale(var(--_zoom-k, 1));
+    transform-origin: 0 0;
+    transition: transform 400ms ease-in-out;
+  }
+
+  /* Badges are placed for the view the map is going to; they show once it is there. */
+  .map .badges {
+    transition: opacity 150ms;
+  }
+
+  .map--moving .badges {
+    opacity: 0;
+    transition: none;
   }
 
   .region {
@@ -166,6 +238,7 @@ export const regionMapStyles = css`
     outline: none;
   }
 
+  /* Lines keep their width when the map is zoomed. */
   .borders,
   .outline,
   .active,
@@ -174,6 +247,7 @@ export const regionMapStyles = css`
     fill: none;
     pointer-events: none;
     stroke-linejoin: round;
+    vector-effect: non-scaling-stroke;
   }
 
   .borders {
@@ -218,22 +292,77 @@ export const regionMapStyles = css`
     text-anchor: middle;
   }
 
+  .leader {
+    stroke: #1b1b1b;
+    stroke-width: 1.5;
+  }
+
+  .anchor {
+    fill: #1b1b1b;
+  }
+
   .credit {
     margin: var(--_space-xs) 0 0;
   }
 
-  .aside {
-    display: grid;
-    gap: var(--_space-m);
-    min-inline-size: 0;
+  .zoom-button {
+    margin-block-end: var(--_space-s);
+    min-block-size: 2.75rem;
+    padding: var(--_space-xs) var(--_space-s);
+    border: 2px solid var(--_color-primary);
+    border-radius: var(--_radius);
+    background: var(--_color-background);
+    color: var(--_color-primary);
+    cursor: pointer;
   }
 
+  /* Long words break only where nothing else fits. */
   .panel {
     padding: var(--_space-m);
     border: 1px solid var(--_color-border);
     border-radius: var(--_radius);
     background: var(--_color-background);
+    overflow-wrap: break-word;
+  }
+
+  /* An e-mail address or phone number is a box of its own: the line breaks before it when it does
+     not fit after its label, and inside it only when it is longer than the whole line. (A <wbr>
+     after the @ would put a space into the link's accessible name.) */
+  .contact {
+    display: inline-block;
+    max-inline-size: 100%;
     overflow-wrap: anywhere;
+  }
+
+  a[href^='tel:'] {
+    white-space: nowrap;
+  }
+
+  .municipalities {
+    margin-block-start: var(--_space-s);
+    padding-block-start: var(--_space-s);
+    border-block-start: 1px solid var(--_color-border);
+  }
+
+  .municipalities__title {
+    color: var(--_color-text-muted);
+    font-size: 0.875em;
+  }
+
+  /* One line after another, "Beuningen · Druten · Heumen": a comma would split "Nuenen, Gerwen en
+     Nederwetten". Screen readers get a list and skip the dots. */
+  .municipalities__list {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .municipalities__list li {
+    display: inline;
+  }
+
+  .municipalities__list li + li::before {
+    content: ' · ' / '';
   }
 
   .panel p,
@@ -248,8 +377,11 @@ export const regionMapStyles = css`
   .panel__title,
   .list__title {
     margin: 0;
-    font-size: 1.25em;
-    font-weight: 700;
+    font-family: var(--_heading-font-family);
+    font-size: var(--_heading-font-size-l);
+    font-weight: var(--_heading-font-weight);
+    line-height: var(--_heading-line-height);
+    color: var(--_heading-color);
   }
 
   .panel__region {
@@ -321,8 +453,9 @@ export const regionMapStyles = css`
 
   .facilitator {
     display: grid;
+    align-content: start;
     gap: var(--_space-xs);
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
   }
 
   /* Beside the map the list is the legend: contact details are in the panel, so here they are
@@ -343,6 +476,7 @@ export const regionMapStyles = css`
   }
 
   .region-button {
+    text-align: start;
     min-block-size: 2.75rem;
     padding: var(--_space-xs) var(--_space-s);
     border: 1px solid var(--_color-border);
@@ -389,8 +523,12 @@ export const regionMapStyles = css`
       fill: Canvas;
       stroke: CanvasText;
     }
-    .badge text {
+    .badge text,
+    .anchor {
       fill: CanvasText;
+    }
+    .leader {
+      stroke: CanvasText;
     }
     .swatch {
       forced-color-adjust: none;

@@ -4,7 +4,7 @@
  */
 import { TZDate } from '@date-fns/tz';
 import { addDays, addMonths, endOfISOWeek, endOfMonth, startOfISOWeek, startOfMonth } from 'date-fns';
-import { dayKey, PROGRAMME_TIME_ZONE } from '../shared/datetime.js';
+import { dayKey, PROGRAMME_TIME_ZONE } from '../core/datetime.js';
 
 /** `yyyy-MM-dd` */
 export type DayKey = string;

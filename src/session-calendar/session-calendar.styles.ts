@@ -85,8 +85,15 @@ export const sessionCalendarStyles = css`
 
   .month-heading {
     margin: var(--_space-l) 0 var(--_space-s);
-    font-size: 1.25em;
-    font-weight: 700;
+    font-family: var(--_heading-font-family);
+    font-size: var(--_heading-font-size-l);
+    font-weight: var(--_heading-font-weight);
+    line-height: var(--_heading-line-height);
+    color: var(--_heading-color);
+  }
+
+  .day-panel .month-heading {
+    font-size: var(--_heading-font-size-m);
   }
 
   /* "maart 2027" heads a section as "Maart 2027"; the rest of the sentence keeps its case. */
@@ -105,12 +112,10 @@ export const sessionCalendarStyles = css`
   .session {
     padding: var(--_space-m);
     border: 1px solid var(--_session-border-color);
-    border-inline-start-width: 0.25rem;
     border-radius: var(--_radius);
     background: var(--_session-background);
-    /* Long programmes: cards off screen skip layout and paint until scrolled near (measured in npm run bench). */
-    content-visibility: auto;
-    contain-intrinsic-size: auto 12rem;
+    /* Each card lays itself out: a card added below does not make the ones above lay out again. */
+    contain: layout style;
   }
 
   .session__date {
@@ -121,8 +126,15 @@ export const sessionCalendarStyles = css`
 
   .session__title {
     margin: var(--_space-xs) 0;
-    font-size: 1.125em;
-    font-weight: 700;
+    font-family: var(--_heading-font-family);
+    font-size: var(--_heading-font-size-m);
+    font-weight: var(--_heading-font-weight);
+    line-height: var(--_heading-line-height);
+    color: var(--_heading-color);
+  }
+
+  .nowrap {
+    white-space: nowrap;
   }
 
   .session--past {
@@ -192,6 +204,16 @@ export const sessionCalendarStyles = css`
     margin-block-start: var(--_space-s);
   }
 
+  /* Without an "Aanmelden" button the disclosure alone keeps its 44 px target, but not the
+     space around its one line of text: the card ends where its text does. */
+  .session__actions--quiet {
+    margin-block-start: 0;
+  }
+
+  .session__actions--quiet summary {
+    margin-block-end: calc((var(--_line-height) * 1em - 2.75rem) / 2);
+  }
+
   summary {
     display: inline-flex;
     align-items: center;
@@ -210,17 +232,24 @@ export const sessionCalendarStyles = css`
     padding-block: var(--_space-xs);
   }
 
+  /* Previous, the month, next and today on one row at every width. */
   .month-nav {
-    display: flex;
-    flex-wrap: wrap;
+    display: grid;
+    grid-template-columns: auto minmax(0, 1fr) auto auto;
     align-items: center;
     gap: var(--_space-s);
   }
 
   .month-nav__title {
-    flex: 1 1 10rem;
     margin: 0;
     text-align: center;
+    text-wrap: balance;
+  }
+
+  /* A narrow list of the month under the navigation keeps its distance from the buttons. */
+  .month-nav + .sessions,
+  .month-nav + .state {
+    margin-block-start: var(--_space-m);
   }
 
   button.cop-button--quiet {
@@ -242,12 +271,50 @@ export const sessionCalendarStyles = css`
   }
 
   .day {
+    position: relative;
     block-size: 5rem;
     padding: var(--_space-xs);
     border: 1px solid var(--_color-border);
     vertical-align: top;
     cursor: pointer;
-    overflow: hidden;
+  }
+
+  /* The full titles of a day's sessions, under the day, while it is hovered or focused. */
+  .day__tip {
+    display: none;
+    position: absolute;
+    z-index: 1;
+    inset-block-start: calc(100% - var(--_space-xs));
+    inset-inline-start: var(--_space-xs);
+    inline-size: max-content;
+    max-inline-size: min(18rem, 80cqi);
+    padding: var(--_space-xs) var(--_space-s);
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius);
+    background: var(--_color-background);
+    color: var(--_color-text);
+    box-shadow: 0 2px 6px rgb(0 0 0 / 0.2);
+    font-size: 0.875em;
+    text-align: start;
+    pointer-events: none;
+  }
+
+  .day__tip > span {
+    display: block;
+  }
+
+  /* Days in the right half open their tip towards the left, so it stays on the screen. */
+  .day:nth-child(n + 5) .day__tip {
+    inset-inline: auto var(--_space-xs);
+  }
+
+  .day:hover .day__tip,
+  .day:focus .day__tip {
+    display: block;
+  }
+
+  .grid--tips-hidden .day .day__tip {
+    display: none;
   }
 
   .day--outside {
@@ -269,12 +336,22 @@ export const sessionCalendarStyles = css`
     color: var(--_color-primary-contrast);
   }
 
+  /* Every day number in the same box, in figures of one width, from the same edge: 1 and 21
+     start at the same place (today's, in its circle, is centred). */
   .day__number {
-    display: inline-grid;
-    place-items: center;
-    min-inline-size: 1.75em;
-    min-block-size: 1.75em;
+    display: inline-block;
+    inline-size: 1.75em;
+    block-size: 1.75em;
+    padding-inline-start: 0.25em;
+    line-height: 1.75em;
     font-weight: 700;
+    font-variant-numeric: tabular-nums;
+    text-align: start;
+  }
+
+  .day[aria-current='date'] .day__number {
+    padding-inline-start: 0;
+    text-align: center;
   }
 
   .day__session {
@@ -283,6 +360,82 @@ export const sessionCalendarStyles = css`
     font-size: 0.8125em;
     text-overflow: ellipsis;
     white-space: nowrap;
+  }
+
+  /* Long series: one row per session, date beside the title, so a group's dates read at a glance. */
+  @container (min-width: 40rem) {
+    .list--compact .session {
+      display: grid;
+      grid-template-columns: 15rem minmax(0, 1fr) auto;
+      grid-template-areas:
+        'date title actions'
+        'date facts actions'
+        'date status actions'
+        'date description actions';
+      grid-template-rows: auto auto auto 1fr;
+      align-items: start;
+      gap: 0 var(--_space-m);
+      padding: var(--_space-s) var(--_space-m);
+    }
+
+    .list--compact .session__date {
+      grid-area: date;
+    }
+
+    .list--compact .session__title {
+      grid-area: title;
+      margin: 0;
+      font-size: var(--_heading-font-size-s);
+    }
+
+    .list--compact .session__status {
+      grid-area: status;
+      margin: var(--_space-xs) 0 0;
+    }
+
+    .list--compact .session__facts {
+      grid-area: facts;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 var(--_space-m);
+      margin: 0;
+    }
+
+    .list--compact .session__description {
+      grid-area: description;
+      margin: var(--_space-xs) 0 0;
+    }
+
+    .list--compact .session__actions {
+      grid-area: actions;
+      margin: 0;
+      justify-content: end;
+    }
+
+    .list--compact .session__actions--quiet summary {
+      margin-block: calc((var(--_line-height) * 1em - 2.75rem) / 2);
+    }
+  }
+
+  /* On a phone the previous and next buttons show their arrows only (their names stay for screen
+     readers), so the navigation keeps to one row. */
+  @container (max-width: 34rem) {
+    .month-nav {
+      gap: var(--_space-xs);
+    }
+
+    .month-nav .cop-button {
+      padding-inline: var(--_space-s);
+    }
+
+    .month-nav__label {
+      position: absolute;
+      inline-size: 1px;
+      block-size: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
   }
 
   @media (forced-colors: active) {

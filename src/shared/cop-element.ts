@@ -1,20 +1,19 @@
 import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { FeedError } from '../feed/errors.js';
-import { formatPath, issueText } from '../feed/issues.js';
-import { loadFeed, clearFeedCache } from '../feed/loader.js';
-import { parseFeed } from '../feed/parse.js';
-import type { Feed, FeedInput } from '../feed/schema.js';
+import { FeedError } from '../core/errors.js';
+import { formatPath, issueText } from '../core/issues.js';
+import { loadFeed, clearFeedCache } from '../core/loader.js';
+import { parseFeed } from '../core/parse.js';
+import type { Feed, FeedInput } from '../core/schema.js';
 import type { CopEventDetails, CopEventName } from './events.js';
-import { messages, resolveLang, toLang, type Lang, type SharedMessages, type WidgetMessages } from './i18n/index.js';
+import { messages, toLang, type Lang, type SharedMessages } from '../core/messages.js';
+import { resolveLang, type WidgetMessages } from './messages.js';
+import { prop, setDefaults, type Properties } from './properties.js';
 import { stateStyles } from './states.styles.js';
 import { themeStyles } from './theme.styles.js';
 import { VERSION } from './version.js';
 
 export type FeedState =
-  | { status: 'idle' }
-  | { status: 'loading' }
-  | { status: 'ready'; feed: Feed }
-  | { status: 'error'; error: FeedError };
+  { status: 'idle' } | { status: 'loading' } | { status: 'ready'; feed: Feed } | { status: 'error'; error: FeedError };
 
 /** Built outside the class so the manifest analyzer does not list a generic event named "type". */
 const copEvent = <K extends CopEventName>(type: K, detail: CopEventDetails[K]) =>
@@ -22,6 +21,25 @@ const copEvent = <K extends CopEventName>(type: K, detail: CopEventDetails[K]) =
 
 /** Feed errors shown in full; the rest are counted, so a broken feed never floods the page. */
 const MAX_ISSUES_SHOWN = 10;
+
+/** Every widget's properties (each widget adds its own, declared the same way: src/shared/properties.ts). */
+const properties = {
+  /** URL of the programme's JSON feed (absolute, or relative to the page). */
+  src: prop<string | undefined>(undefined),
+  /** The feed as an object, instead of `src`; it is validated like a loaded one. */
+  feed: prop<FeedInput | undefined>(undefined, { attribute: false }),
+  /** `nl` (default) or `en`; without it, the nearest `lang` attribute of the page decides. */
+  lang: prop<string>(undefined, { reflect: true }),
+  /** Level of the widget's top headings (2 by default), to fit the page's outline; those inside are one deeper. */
+  headingLevel: prop(2, { type: Number, attribute: 'heading-level' }),
+  /** The moment that counts as now (ms since 1970); defaults to the clock. For previews and tests. */
+  now: prop<number | undefined>(undefined, { attribute: false }),
+  /** Where loading the feed stands; read it to know what the widget shows. */
+  feedState: prop<FeedState>({ status: 'idle' }, { state: true }),
+};
+
+// Lit declares these properties on the class from `properties`; the interface gives them their types.
+export interface CopElement extends Properties<typeof properties> {}
 
 /**
  * The base of every cop-widgets element: feed loading and its states, language, typed events
@@ -31,6 +49,13 @@ const MAX_ISSUES_SHOWN = 10;
  * @cssprop [--cop-font-family=system-ui, sans-serif] - Font of all text.
  * @cssprop [--cop-font-size=1rem] - Base font size; everything else scales with it.
  * @cssprop [--cop-line-height=1.5] - Line height of running text.
+ * @cssprop [--cop-heading-font-family=var(--cop-font-family)] - Font of the widgets' headings; set it to your page's heading font.
+ * @cssprop [--cop-heading-font-weight=700] - Weight of the widgets' headings.
+ * @cssprop [--cop-heading-color=inherit] - Colour of the widgets' headings (by default the text colour).
+ * @cssprop [--cop-heading-line-height=1.25] - Line height of the widgets' headings.
+ * @cssprop [--cop-heading-font-size-l=1.25em] - A widget's top headings (the form's title, the poll's question, a month in the calendar, the map's panel); by default no bigger than a page's section heading.
+ * @cssprop [--cop-heading-font-size-m=1.125em] - Headings one level down (a session's title, a day in the month grid, the poll's results).
+ * @cssprop [--cop-heading-font-size-s=1em] - The smallest headings (a session's title in the calendar's compact rows).
  * @cssprop [--cop-color-text=#1b1b1b] - Text colour (dark scheme: #f2f2f2).
  * @cssprop [--cop-color-text-muted=#575757] - Secondary text, e.g. past sessions; 7:1 on white (dark scheme: #c4c4c4).
  * @cssprop [--cop-color-background=#ffffff] - Background of inputs and panels (dark scheme: #1b1b1b).
@@ -58,29 +83,48 @@ export class CopElement extends LitElement {
 
   static override styles = [themeStyles, stateStyles];
 
-  static override properties: PropertyDeclarations = {
-    src: { type: String },
-    feed: { attribute: false },
-    lang: { type: String, reflect: true },
-    feedState: { state: true, attribute: false },
-  };
-
-  /** URL of the programme's JSON feed (absolute, or relative to the page). */
-  declare src: string | undefined;
-  /** The feed as an object, instead of `src`; it is validated like a loaded one. */
-  declare feed: FeedInput | undefined;
-  /** `nl` (default) or `en`; without it, the nearest `lang` attribute of the page decides. */
-  declare lang: string;
-  /** Where loading the feed stands; read it to know what the widget shows. */
-  declare feedState: FeedState;
+  static override properties: PropertyDeclarations = properties;
 
   #loading: AbortController | undefined;
   /** Set while this widget's English texts are being fetched. */
   #messagesLoading: Promise<void> | undefined;
+  /** Set while a chunk the widget asked for on the way (calendar files …) is being fetched. */
+  #chunkLoading: Promise<unknown> | undefined;
 
   constructor() {
     super();
-    this.feedState = { status: 'idle' };
+    setDefaults(this);
+  }
+
+  /**
+   * The `lang` to put on text from the feed: the feed's language when the widget speaks another,
+   * so a screen reader reads Dutch titles as Dutch inside an English widget (WCAG 3.1.2); else none.
+   */
+  protected feedLang(feed: Feed): string | typeof nothing {
+    return feed.language.split('-')[0]!.toLowerCase() === this.language ? nothing : feed.language;
+  }
+
+  /** Now, in ms since 1970: `now` when set, else the clock. */
+  protected get clock(): number {
+    return this.now ?? Date.now();
+  }
+
+  /**
+   * The feed once it is loaded and valid; undefined while loading, on an error or without one.
+   * (The calendar and the form give it the newest places left: see live-availability.ts.)
+   */
+  protected get readyFeed(): Feed | undefined {
+    return this.feedState.status === 'ready' ? this.feedState.feed : undefined;
+  }
+
+  /**
+   * Moves focus after the coming render, to what `target` names: a selector in the shadow root,
+   * or a function that finds the element then (after a hand-off, a submit or a confirmation).
+   */
+  protected focusAfterUpdate(target: string | (() => HTMLElement | null | undefined)): void {
+    this.requestUpdate();
+    const find = typeof target === 'string' ? () => this.renderRoot.querySelector<HTMLElement>(target) : target;
+    void this.updateComplete.then(() => find()?.focus());
   }
 
   /**
@@ -91,7 +135,9 @@ export class CopElement extends LitElement {
     const existing = customElements.get(tag) as (CustomElementConstructor & { version?: string }) | undefined;
     if (existing) {
       if (existing !== this) {
-        console.warn(`cop-widgets ${this.version}: <${tag}> is already defined by version ${existing.version ?? 'unknown'}; keeping that one.`);
+        console.warn(
+          `cop-widgets ${this.version}: <${tag}> is already defined by version ${existing.version ?? 'unknown'}; keeping that one.`,
+        );
       }
       return;
     }
@@ -134,10 +180,28 @@ export class CopElement extends LitElement {
     return own.nl;
   }
 
+  /**
+   * Fetches code the widget needs only now and then (a chunk of its own), renders again once it
+   * is in, and lets `updateComplete` wait for it meanwhile. Undefined when it could not be
+   * fetched (offline): the widget says so in the console and carries on without it.
+   */
+  protected loadChunk<T>(load: () => Promise<T>): Promise<T | undefined> {
+    const chunk = load().catch((error: unknown) => {
+      console.warn('cop-widgets: a part of this widget could not be loaded.', error);
+      return undefined;
+    });
+    const done: Promise<void> = chunk.then(() => {
+      if (this.#chunkLoading === done) this.#chunkLoading = undefined;
+      this.requestUpdate();
+    });
+    this.#chunkLoading = done;
+    return chunk;
+  }
+
   protected override async getUpdateComplete(): Promise<boolean> {
     let complete = await super.getUpdateComplete();
-    while (this.#messagesLoading) {
-      await this.#messagesLoading;
+    while (this.#messagesLoading || this.#chunkLoading) {
+      await (this.#messagesLoading ?? this.#chunkLoading);
       complete = await super.getUpdateComplete();
     }
     return complete;
@@ -183,7 +247,10 @@ export class CopElement extends LitElement {
       const feed = await loadFeed(src, { signal: controller.signal });
       if (this.#loading === controller) this.#settle(() => feed);
     } catch (error) {
-      if (this.#loading === controller) this.#settle(() => { throw error; });
+      if (this.#loading === controller)
+        this.#settle(() => {
+          throw error;
+        });
     } finally {
       if (this.#loading === controller) this.#loading = undefined;
     }
@@ -217,7 +284,7 @@ export class CopElement extends LitElement {
     const state = this.feedState;
     switch (state.status) {
       case 'ready':
-        return this.renderFeed(state.feed);
+        return this.renderFeed(this.readyFeed!);
       case 'loading':
         return html`<div class="state state--loading" role="status" part="state">${t.states.loading}</div>`;
       case 'error':
@@ -236,12 +303,14 @@ export class CopElement extends LitElement {
     return html`<div class="state state--error" role="alert" part="state error">
       <p class="state__title">${this.t.states.errorTitle}</p>
       <p>${headline}</p>
-      ${shown.length
-        ? html`<ul class="state__list">
+      ${
+        shown.length
+          ? html`<ul class="state__list">
             ${shown.map((issue) => html`<li><code>${formatPath(issue.path)}</code> ${issueText(issue, this.language)}</li>`)}
             ${more > 0 ? html`<li>${this.t.states.more(more)}</li>` : nothing}
           </ul>`
-        : nothing}
+          : nothing
+      }
       ${canRetry ? html`<button class="cop-button" type="button" @click=${() => this.reload()}>${this.t.states.retry}</button>` : nothing}
     </div>`;
   }

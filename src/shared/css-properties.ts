@@ -13,7 +13,8 @@ class CssPropertiesDirective extends Directive {
 
   constructor(part: PartInfo) {
     super(part);
-    if (part.type !== PartType.ELEMENT) throw new Error('cssProperties() belongs on an element, not in an attribute or text');
+    if (part.type !== PartType.ELEMENT)
+      throw new Error('cssProperties() belongs on an element, not in an attribute or text');
   }
 
   render(_properties: Properties): typeof noChange {

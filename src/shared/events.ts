@@ -1,4 +1,4 @@
-import type { FeedError } from '../feed/errors.js';
+import type { FeedError } from '../core/errors.js';
 
 /**
  * Every event cop-widgets fires, with the type of its `detail`. Widgets add theirs here, so the
@@ -11,9 +11,16 @@ export interface CopEventDetails {
   'cop-session-select': { programmeId: string; sessionId: string };
   /**
    * A visitor chose a region on the map, in its list or with its search box. `facilitatorId` is
-   * the (first) facilitator who covers it; absent when nobody does.
+   * the (first) facilitator who covers it; absent when nobody does. `municipalityCode` (CBS,
+   * `GM0228`) and `municipalityName` (`Ede`) when the visitor found the region by their municipality.
    */
-  'cop-region-select': { programmeId: string; regionCode: string; facilitatorId?: string };
+  'cop-region-select': {
+    programmeId: string;
+    regionCode: string;
+    facilitatorId?: string;
+    municipalityCode?: string;
+    municipalityName?: string;
+  };
   /**
    * An enrolment was sent: stored (`confirmed`, `waitlisted` with a position) or prepared as an
    * e-mail (`mailto`). `members` only when the element has `include-personal-data`.
@@ -23,6 +30,8 @@ export interface CopEventDetails {
     status: 'confirmed' | 'waitlisted' | 'mailto';
     position?: number;
     sessionId?: string;
+    /** The sessions chosen, when a team may choose several. */
+    sessionIds?: string[];
     members?: { roleId: string; name: string; organisation: string; email: string }[];
   };
   /**
@@ -33,6 +42,14 @@ export interface CopEventDetails {
 }
 
 export type CopEventName = keyof CopEventDetails;
+
+/**
+ * Internal, not for host pages: an enrolment form dispatches this on the document when it is
+ * ready (its feed loaded) or leaves the page, so a calendar for the same programme knows whether
+ * its "Aanmelden" buttons lead anywhere. A calendar asks the page itself when it renders; the
+ * event tells it to ask again.
+ */
+export const FORM_READY = 'cop-internal-enrolment-form-ready';
 
 /** Each event as the DOM delivers it. */
 type CopEvents = { [K in CopEventName]: CustomEvent<CopEventDetails[K]> };

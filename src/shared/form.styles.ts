@@ -17,8 +17,13 @@ export const formStyles = css`
     min-inline-size: 0;
   }
 
+  /* Floated, the legend leaves the border and becomes the fieldset's first row: a long one wraps
+     inside the box instead of breaking the top border. Screen readers still name the group by it.
+     The grid stretches it across the row (a width of 100% made WebKit's column as wide as the
+     legend's text on one line). */
   legend {
-    padding: 0 var(--_space-xs);
+    float: left;
+    padding: 0;
     font-weight: 700;
   }
 

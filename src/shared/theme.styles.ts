@@ -8,23 +8,38 @@ import { css } from 'lit';
  * Colours use light-dark(): the widget turns dark only when the host page opts into dark
  * (`color-scheme: light dark` or `dark`), so it never clashes with a light partner page.
  * Defaults reach WCAG 2.2 AA: text ≥ 4.5:1, borders and focus ≥ 3:1 on the background.
+ *
+ * Browsers of the floor without light-dark() (Chrome and Edge before 123, Firefox before 120,
+ * Safari before 17.5) get the light values: a custom property keeps whatever it is given, so a
+ * light-dark() value there would only fail where it is used (a transparent pressed button, no
+ * card borders, no focus ring). The light values come first; the pairs replace them only where
+ * @supports says light-dark() works. test/shared/below-the-floor.test.ts proves it.
  */
 export const themeStyles = css`
   :host {
     --_font-family: var(--cop-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     --_font-size: var(--cop-font-size, 1rem);
     --_line-height: var(--cop-line-height, 1.5);
-    --_color-text: var(--cop-color-text, light-dark(#1b1b1b, #f2f2f2));
-    --_color-text-muted: var(--cop-color-text-muted, light-dark(#575757, #c4c4c4));
-    --_color-background: var(--cop-color-background, light-dark(#ffffff, #1b1b1b));
-    --_color-surface: var(--cop-color-surface, light-dark(#f3f3f3, #2a2a2a));
-    --_color-border: var(--cop-color-border, light-dark(#767676, #9a9a9a));
-    --_color-primary: var(--cop-color-primary, light-dark(#01689b, #8fcdf0));
-    --_color-primary-contrast: var(--cop-color-primary-contrast, light-dark(#ffffff, #1b1b1b));
-    --_color-danger: var(--cop-color-danger, light-dark(#b01c1c, #ff9c9c));
-    --_color-success: var(--cop-color-success, light-dark(#2b6e2f, #8fd694));
-    --_color-focus: var(--cop-color-focus, light-dark(#1b1b1b, #ffffff));
-    --_color-focus-halo: var(--cop-color-focus-halo, light-dark(#ffdd00, #1b1b1b));
+    /* Headings take the partner's heading typography; by default the widget's own font, bold,
+       and never bigger than a partner's section heading. */
+    --_heading-font-family: var(--cop-heading-font-family, var(--_font-family));
+    --_heading-font-weight: var(--cop-heading-font-weight, 700);
+    --_heading-color: var(--cop-heading-color, inherit);
+    --_heading-line-height: var(--cop-heading-line-height, 1.25);
+    --_heading-font-size-l: var(--cop-heading-font-size-l, 1.25em);
+    --_heading-font-size-m: var(--cop-heading-font-size-m, 1.125em);
+    --_heading-font-size-s: var(--cop-heading-font-size-s, 1em);
+    --_color-text: var(--cop-color-text, #1b1b1b);
+    --_color-text-muted: var(--cop-color-text-muted, #575757);
+    --_color-background: var(--cop-color-background, #ffffff);
+    --_color-surface: var(--cop-color-surface, #f3f3f3);
+    --_color-border: var(--cop-color-border, #767676);
+    --_color-primary: var(--cop-color-primary, #01689b);
+    --_color-primary-contrast: var(--cop-color-primary-contrast, #ffffff);
+    --_color-danger: var(--cop-color-danger, #b01c1c);
+    --_color-success: var(--cop-color-success, #2b6e2f);
+    --_color-focus: var(--cop-color-focus, #1b1b1b);
+    --_color-focus-halo: var(--cop-color-focus-halo, #ffdd00);
     --_radius: var(--cop-radius, 0.25rem);
     --_space-xs: var(--cop-space-xs, 0.25rem);
     --_space-s: var(--cop-space-s, 0.5rem);
@@ -39,6 +54,31 @@ export const themeStyles = css`
     font-size: var(--_font-size);
     line-height: var(--_line-height);
     color: var(--_color-text);
+  }
+
+  /* Light and dark where the browser can choose (see above). */
+  @supports (color: light-dark(#000, #fff)) {
+    :host {
+      --_color-text: var(--cop-color-text, light-dark(#1b1b1b, #f2f2f2));
+      --_color-text-muted: var(--cop-color-text-muted, light-dark(#575757, #c4c4c4));
+      --_color-background: var(--cop-color-background, light-dark(#ffffff, #1b1b1b));
+      --_color-surface: var(--cop-color-surface, light-dark(#f3f3f3, #2a2a2a));
+      --_color-border: var(--cop-color-border, light-dark(#767676, #9a9a9a));
+      --_color-primary: var(--cop-color-primary, light-dark(#01689b, #8fcdf0));
+      --_color-primary-contrast: var(--cop-color-primary-contrast, light-dark(#ffffff, #1b1b1b));
+      --_color-danger: var(--cop-color-danger, light-dark(#b01c1c, #ff9c9c));
+      --_color-success: var(--cop-color-success, light-dark(#2b6e2f, #8fd694));
+      --_color-focus: var(--cop-color-focus, light-dark(#1b1b1b, #ffffff));
+      --_color-focus-halo: var(--cop-color-focus-halo, light-dark(#ffdd00, #1b1b1b));
+    }
+  }
+
+  /* Without light-dark() the colours are light, so the native parts (checkboxes, radio buttons,
+     scrollbars) are light too, on a dark page as well. */
+  @supports not (color: light-dark(#000, #fff)) {
+    :host {
+      color-scheme: light;
+    }
   }
 
   /*
@@ -90,6 +130,8 @@ export const themeStyles = css`
     overflow: hidden;
     clip-path: inset(50%);
     white-space: nowrap;
+    /* Its text changes (live counts, announcements) lay out inside this 1 px box, not the page. */
+    contain: strict;
   }
 
   /* A switch between views ("Lijst | Maand", "Kaart | Lijst"). */
@@ -97,6 +139,18 @@ export const themeStyles = css`
     display: inline-flex;
     border: 2px solid var(--_color-primary);
     border-radius: var(--_radius);
+  }
+
+  /* The outer segments round their outer corners to fit inside the border: no notch where a
+     square corner meets the rounded one. */
+  .switch__option:first-child {
+    border-start-start-radius: max(0px, calc(var(--_radius) - 2px));
+    border-end-start-radius: max(0px, calc(var(--_radius) - 2px));
+  }
+
+  .switch__option:last-child {
+    border-start-end-radius: max(0px, calc(var(--_radius) - 2px));
+    border-end-end-radius: max(0px, calc(var(--_radius) - 2px));
   }
 
   .switch__option {
