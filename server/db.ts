@@ -3,8 +3,10 @@
  * data in a folder; the default, so `npm start` needs nothing installed) and PostgreSQL (pg
  * driver, when DATABASE_URL is set). The SQL is the same; only connecting differs.
  */
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { checkRoom } from './data-dir.js';
+import { openPgliteInstance } from './pglite.js';
 
 export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
@@ -20,37 +22,69 @@ export interface Database extends Queryable {
    * messages may have been missed meanwhile. Resolves to a function that stops listening.
    */
   listen(channel: string, onMessage: (payload: string | undefined) => void): Promise<() => Promise<void>>;
+  /** Rejects when the database does not take writes (full disk, read-only): `/healthz` says 503. */
+  checkWrites(): Promise<void>;
   close(): Promise<void>;
 }
 
-/** NOTIFY inside a transaction is delivered when it commits, so listeners never see a rolled-back vote. */
-export const notify = (tx: Queryable, channel: string, payload: string) => tx.query('SELECT pg_notify($1, $2)', [channel, payload]);
+const CHECK_WRITES =
+  'INSERT INTO health_checks (id, checked_at) VALUES (1, now()) ON CONFLICT (id) DO UPDATE SET checked_at = now()';
 
-export async function openDatabase(options: { url?: string; dataDir?: string }): Promise<Database> {
-  const db = options.url ? await openPostgres(options.url) : await openPglite(options.dataDir);
+/** NOTIFY inside a transaction is delivered when it commits, so listeners never see a rolled-back vote. */
+export const notify = (tx: Queryable, channel: string, payload: string) =>
+  tx.query('SELECT pg_notify($1, $2)', [channel, payload]);
+
+export interface DatabaseOptions {
+  /** PostgreSQL's connection string; without it, the embedded database. */
+  url?: string;
+  /** The embedded database's folder (checked and locked by data-dir.ts); without it, in memory. */
+  dataDir?: string;
+  /** The embedded database fsyncs its writes (default on). */
+  fsync?: boolean;
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  const db = options.url ? await openPostgres(options.url) : await openPglite(options);
   await migrate(db);
   return db;
 }
 
-async function openPglite(dataDir?: string): Promise<Database> {
-  const { PGlite } = await import('@electric-sql/pglite');
-  if (dataDir) await mkdir(dataDir, { recursive: true });
-  // No dataDir: in memory, for tests that need a database of their own.
-  const pg = await PGlite.create(dataDir ? { dataDir } : {});
+async function openPglite(options: DatabaseOptions): Promise<Database> {
+  const pg = await openPgliteInstance({ dataDir: options.dataDir, fsync: options.fsync ?? true });
   return {
     kind: 'pglite',
     query: async (sql, params) => (await pg.query(sql, params)).rows as never,
     // PGlite has one connection: transactions queue behind each other, which is what we need.
-    transaction: (work) => pg.transaction((tx) => work({ query: async (sql, params) => (await tx.query(sql, params)).rows as never })),
+    transaction: (work) =>
+      pg.transaction((tx) => work({ query: async (sql, params) => (await tx.query(sql, params)).rows as never })),
     listen: async (channel, onMessage) => pg.listen(channel, (payload) => onMessage(payload)),
+    async checkWrites() {
+      await pg.query(CHECK_WRITES);
+      // That row fits in pages PGlite already has; a new enrolment needs the file to grow.
+      if (options.dataDir) checkRoom(options.dataDir);
+    },
     close: () => pg.close(),
   };
 }
 
+/**
+ * bigint (ids, counts) as a JavaScript number, as PGlite gives it: our ids and counts stay far
+ * below 2^53, and one shape of answer from both databases keeps the code free of conversions.
+ */
+const parseInt8AsNumber = (types: typeof import('pg').types) => (oid: number, format?: 'text' | 'binary') =>
+  oid === types.builtins.INT8 && format !== 'binary'
+    ? (value: string) => Number(value)
+    : types.getTypeParser(oid, format as 'text');
+
 async function openPostgres(url: string): Promise<Database> {
   const { default: pg } = await import('pg');
   // A connection attempt gives up after 5 s, so a request (and /healthz) answers while the database is away.
-  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    connectionTimeoutMillis: 5_000,
+    types: { getTypeParser: parseInt8AsNumber(pg.types) },
+  });
   // A dropped idle connection must not crash the process; the pool opens a new one.
   pool.on('error', (error) => console.error(`database: idle connection lost (${error.message})`));
   return {
@@ -60,7 +94,9 @@ async function openPostgres(url: string): Promise<Database> {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const result = await work({ query: async (sql, params) => (await client.query(sql, params as unknown[])).rows });
+        const result = await work({
+          query: async (sql, params) => (await client.query(sql, params as unknown[])).rows,
+        });
         await client.query('COMMIT');
         return result;
       } catch (error) {
@@ -71,6 +107,7 @@ async function openPostgres(url: string): Promise<Database> {
       }
     },
     listen: (channel, onMessage) => listenPostgres(url, channel, onMessage),
+    checkWrites: async () => void (await pool.query(CHECK_WRITES)),
     close: () => pool.end(),
   };
 }
@@ -115,20 +152,53 @@ async function listenPostgres(url: string, channel: string, onMessage: (payload:
 
 const MIGRATIONS = fileURLToPath(new URL('./migrations/', import.meta.url));
 
-/** Applies every `NNN_name.sql` not applied yet, in order, each in its own transaction. */
+/**
+ * A migration file's statements: split where a line ends in `;`, except inside a dollar-quoted
+ * function body (`$$ … $$`), whose own statements end lines too.
+ */
+export function statements(sql: string): string[] {
+  const parts: string[] = [];
+  let current = '';
+  let quoted = false;
+  for (const line of sql.split('\n')) {
+    current += `${line}\n`;
+    quoted = (line.match(/\$\$/g)?.length ?? 0) % 2 === 1 ? !quoted : quoted;
+    if (!quoted && /;\s*$/.test(line)) {
+      parts.push(current.trim().replace(/;$/, ''));
+      current = '';
+    }
+  }
+  if (current.trim()) parts.push(current.trim());
+  return parts.filter((part) => part.replace(/^\s*--.*$/gm, '').trim());
+}
+
+/** Applies every `NNN_name.sql` not applied yet, in order, in one transaction. */
 export async function migrate(db: Database): Promise<void> {
+  const files = (await readdir(MIGRATIONS)).filter((f) => /^\d+_.+\.sql$/.test(f)).sort();
+  // Reading first: a database that is up to date is not written to, so the server also starts
+  // on one that refuses writes (a read-only replica, a full disk) and says so on /healthz.
+  const [known] = await db.query<{ table: string | null }>("SELECT to_regclass('schema_migrations')::text AS table");
+  if (known?.table) {
+    const applied = new Set(
+      (await db.query<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => r.version),
+    );
+    if (files.every((file) => applied.has(Number.parseInt(file, 10)))) return;
+  }
   await db.transaction(async (tx) => {
     // Two server processes starting on one PostgreSQL must not both migrate: the lock comes
     // first, even before creating the bookkeeping table (that too races otherwise).
     if (db.kind === 'postgres') await tx.query('SELECT pg_advisory_xact_lock(727274)');
-    await tx.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
-    const applied = new Set((await tx.query<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => r.version));
-    const files = (await readdir(MIGRATIONS)).filter((f) => /^\d+_.+\.sql$/.test(f)).sort();
+    await tx.query(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
+    );
+    const applied = new Set(
+      (await tx.query<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => r.version),
+    );
     for (const file of files) {
       const version = Number.parseInt(file, 10);
       if (applied.has(version)) continue;
       const sql = await readFile(new URL(file, `file://${MIGRATIONS}`), 'utf8');
-      for (const statement of sql.split(/;\s*$/m).map((s) => s.trim()).filter(Boolean)) await tx.query(statement);
+      for (const statement of statements(sql)) await tx.query(statement);
       await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [version, file]);
     }
   });

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describeIssue } from '../src/feed/issues.js';
-import { FeedError, parseFeed, type Feed } from '../src/feed/index.js';
+import { describeIssue } from '../src/core/issues.js';
+import { FeedError, parseFeed, type Feed } from '../src/core/feed.js';
 
 /**
  * Reads every `*.json` in a folder as a feed, validated with the widgets' own schema. A bad
@@ -15,10 +15,12 @@ export async function loadFeeds(dir: string): Promise<Map<string, Feed>> {
     const path = join(dir, file);
     try {
       const feed = parseFeed(JSON.parse(await readFile(path, 'utf8')), path);
-      if (feeds.has(feed.programme.id)) problems.push(`${path}: programme.id "${feed.programme.id}" is used by another feed too`);
+      if (feeds.has(feed.programme.id))
+        problems.push(`${path}: programme.id "${feed.programme.id}" is used by another feed too`);
       feeds.set(feed.programme.id, feed);
     } catch (error) {
-      if (error instanceof FeedError) problems.push(`${path}:\n  ${error.issues.map((issue) => describeIssue(issue, 'en')).join('\n  ')}`);
+      if (error instanceof FeedError)
+        problems.push(`${path}:\n  ${error.issues.map((issue) => describeIssue(issue, 'en')).join('\n  ')}`);
       else problems.push(`${path}: not valid JSON (${(error as Error).message})`);
     }
   }

@@ -1,13 +1,15 @@
-import type { FeedIssue } from '../src/feed/issues.js';
-import type { Feed, PollSettings } from '../src/feed/schema.js';
-import { checkVote, type PollResults, type PrincipleResult } from '../src/feed/vote-request.js';
+import type { FeedIssue } from '../src/core/issues.js';
+import type { Feed, PollSettings } from '../src/core/schema.js';
+import { checkVote, type PollResults, type PrincipleResult } from '../src/core/vote-request.js';
 import { notify, type Database, type Queryable } from './db.js';
+import { LiveHub } from './live-hub.js';
 
 export const VOTES_CHANNEL = 'cop_poll_votes';
 
 export type { PollResults, PrincipleResult };
 
-export type VoteOutcome = { kind: 'stored'; replaced: boolean } | { kind: 'closed' } | { kind: 'invalid'; issues: FeedIssue[] };
+export type VoteOutcome =
+  { kind: 'stored'; replaced: boolean } | { kind: 'closed' } | { kind: 'invalid'; issues: FeedIssue[] };
 
 /** The programme whose poll has this id, with the poll. */
 export function findPoll(feeds: Map<string, Feed>, pollId: string): { feed: Feed; poll: PollSettings } | undefined {
@@ -15,23 +17,42 @@ export function findPoll(feeds: Map<string, Feed>, pollId: string): { feed: Feed
   return undefined;
 }
 
-async function isClosed(db: Queryable, poll: PollSettings, now: number): Promise<boolean> {
-  if (poll.closes && now >= Date.parse(poll.closes)) return true;
-  const [row] = await db.query<{ closed_at: string | null }>('SELECT closed_at FROM polls WHERE id = $1', [poll.id]);
-  return Boolean(row?.closed_at);
+/** Past the feed's `closes`: voting has ended whatever the organiser does. */
+export const closedByDate = (poll: PollSettings, now: number) =>
+  poll.closes !== undefined && now >= Date.parse(poll.closes);
+
+/** What the organiser set: voting closed (at the feed's time, or by hand), results hidden. */
+export async function pollState(
+  db: Queryable,
+  poll: PollSettings,
+  now: number,
+): Promise<{ closed: boolean; hidden: boolean }> {
+  const [row] = await db.query<{ closed_at: string | null; results_hidden: boolean }>(
+    'SELECT closed_at, results_hidden FROM polls WHERE id = $1',
+    [poll.id],
+  );
+  return { closed: closedByDate(poll, now) || Boolean(row?.closed_at), hidden: row?.results_hidden ?? false };
 }
 
 /** Stores a participant's ratings, replacing their earlier vote, and tells every listener. */
 export async function vote(db: Database, poll: PollSettings, body: unknown, now = Date.now()): Promise<VoteOutcome> {
   const checked = checkVote(poll, body);
   if (!checked.success) return { kind: 'invalid', issues: checked.issues };
-  if (await isClosed(db, poll, now)) return { kind: 'closed' };
+  if ((await pollState(db, poll, now)).closed) return { kind: 'closed' };
   const { participant } = checked.data;
   return db.transaction(async (tx) => {
     await tx.query('INSERT INTO polls (id) VALUES ($1) ON CONFLICT (id) DO NOTHING', [poll.id]);
-    const removed = await tx.query('DELETE FROM votes WHERE poll_id = $1 AND participant = $2 RETURNING principle_id', [poll.id, participant]);
+    const removed = await tx.query('DELETE FROM votes WHERE poll_id = $1 AND participant = $2 RETURNING principle_id', [
+      poll.id,
+      participant,
+    ]);
     for (const [principleId, rating] of checked.ratings) {
-      await tx.query('INSERT INTO votes (poll_id, participant, principle_id, rating) VALUES ($1, $2, $3, $4)', [poll.id, participant, principleId, rating]);
+      await tx.query('INSERT INTO votes (poll_id, participant, principle_id, rating) VALUES ($1, $2, $3, $4)', [
+        poll.id,
+        participant,
+        principleId,
+        rating,
+      ]);
     }
     await notify(tx, VOTES_CHANNEL, poll.id);
     return { kind: 'stored', replaced: removed.length > 0 };
@@ -40,16 +61,34 @@ export async function vote(db: Database, poll: PollSettings, body: unknown, now 
 
 /** A participant's own ratings, so they can see and change their vote. */
 export async function ratingsOf(db: Queryable, pollId: string, participant: string): Promise<Record<string, number>> {
-  const rows = await db.query<{ principle_id: string; rating: number }>('SELECT principle_id, rating FROM votes WHERE poll_id = $1 AND participant = $2', [pollId, participant]);
+  const rows = await db.query<{ principle_id: string; rating: number }>(
+    'SELECT principle_id, rating FROM votes WHERE poll_id = $1 AND participant = $2',
+    [pollId, participant],
+  );
   return Object.fromEntries(rows.map((r) => [r.principle_id, r.rating]));
 }
 
-export async function results(db: Queryable, poll: PollSettings, now = Date.now()): Promise<PollResults> {
+/**
+ * The results now. While the organiser hides them, everyone but the organiser (`reveal`) gets
+ * the number of participants only: no principle's figures leave the server.
+ */
+export async function results(
+  db: Queryable,
+  poll: PollSettings,
+  now = Date.now(),
+  reveal = false,
+): Promise<PollResults> {
+  const state = await pollState(db, poll, now);
+  const [people] = await db.query<{ n: string }>(
+    'SELECT count(DISTINCT participant) AS n FROM votes WHERE poll_id = $1',
+    [poll.id],
+  );
+  const summary = { pollId: poll.id, ...state, participants: Number(people?.n ?? 0) };
+  if (state.hidden && !reveal) return { ...summary, principles: [] };
   const rows = await db.query<{ principle_id: string; rating: number; n: string }>(
     'SELECT principle_id, rating, count(*) AS n FROM votes WHERE poll_id = $1 GROUP BY principle_id, rating',
     [poll.id],
   );
-  const [people] = await db.query<{ n: string }>('SELECT count(DISTINCT participant) AS n FROM votes WHERE poll_id = $1', [poll.id]);
   const size = poll.scale.max - poll.scale.min + 1;
   const principles = poll.principleIds.map((id): PrincipleResult => {
     const distribution = Array.from({ length: size }, () => 0);
@@ -59,7 +98,7 @@ export async function results(db: Queryable, poll: PollSettings, now = Date.now(
     return { id, count, mean: count ? Math.round((sum / count) * 100) / 100 : null, distribution, lowest: false };
   });
   markLowest(principles, poll.highlightLowest ?? 0);
-  return { pollId: poll.id, closed: await isClosed(db, poll, now), participants: Number(people?.n ?? 0), principles };
+  return { ...summary, principles };
 }
 
 /**
@@ -73,84 +112,82 @@ export function markLowest(principles: PrincipleResult[], n: number): void {
   for (const p of rated) p.lowest = p.mean! <= threshold;
 }
 
-export async function closePoll(db: Database, pollId: string): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx.query('INSERT INTO polls (id, closed_at) VALUES ($1, now()) ON CONFLICT (id) DO UPDATE SET closed_at = now()', [pollId]);
-    await notify(tx, VOTES_CHANNEL, pollId);
-  });
-}
+export type PresenterAction = 'open' | 'close' | 'hide' | 'reveal' | 'reset';
 
-/** Removes every vote and opens the poll again. */
-export async function resetPoll(db: Database, pollId: string): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx.query('DELETE FROM votes WHERE poll_id = $1', [pollId]);
-    await tx.query('UPDATE polls SET closed_at = NULL WHERE id = $1', [pollId]);
-    await notify(tx, VOTES_CHANNEL, pollId);
-  });
-}
-
-type Subscriber = (results: PollResults) => void;
+/** What each action sets; `reset` also removes every vote (and keeps results hidden if they were). */
+const ACTIONS: Record<PresenterAction, string> = {
+  open: 'closed_at = NULL',
+  close: 'closed_at = now()',
+  hide: 'results_hidden = true',
+  reveal: 'results_hidden = false',
+  reset: 'closed_at = NULL',
+};
 
 /**
- * Fans results out to every live listener of this process. Whichever process stored a vote,
- * its NOTIFY reaches all; each process then computes a poll's results once for all its
- * listeners, at most every `intervalMs`, so a burst of votes costs a few queries, not one per
- * vote per listener.
+ * The organiser's controls. Each tells every open view (LISTEN/NOTIFY, any server process) in
+ * the same transaction, so the room follows within the hub's interval.
  */
-export class ResultsHub {
-  readonly #subscribers = new Map<string, Set<Subscriber>>();
-  readonly #pending = new Map<string, ReturnType<typeof setTimeout>>();
-  #stop: (() => Promise<void>) | undefined;
+export async function presenterAction(db: Database, pollId: string, action: PresenterAction): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.query('INSERT INTO polls (id) VALUES ($1) ON CONFLICT (id) DO NOTHING', [pollId]);
+    if (action === 'reset') await tx.query('DELETE FROM votes WHERE poll_id = $1', [pollId]);
+    await tx.query(`UPDATE polls SET ${ACTIONS[action]} WHERE id = $1`, [pollId]);
+    await notify(tx, VOTES_CHANNEL, pollId);
+  });
+}
+
+/** The longest a timer may wait (setTimeout's limit is 2^31 − 1 ms, about 24.8 days). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * Live results of every poll, for the results stream. A poll also closes by itself at its
+ * feed's `closes`: nobody votes then, so no NOTIFY comes; each process wakes its own listeners.
+ */
+export class ResultsHub extends LiveHub<PollResults> {
+  readonly #timers = new Set<ReturnType<typeof setTimeout>>();
 
   constructor(
-    private readonly db: Database,
+    db: Database,
     private readonly feeds: Map<string, Feed>,
-    private readonly intervalMs = 100,
-  ) {}
-
-  async start(): Promise<void> {
-    this.#stop = await this.db.listen(VOTES_CHANNEL, (pollId) => {
-      // undefined: the connection was restored and messages may be lost; refresh every poll.
-      for (const id of pollId === undefined ? this.#subscribers.keys() : [pollId]) this.#schedule(id);
-    });
-  }
-
-  async stop(): Promise<void> {
-    for (const timer of this.#pending.values()) clearTimeout(timer);
-    this.#pending.clear();
-    await this.#stop?.();
-  }
-
-  subscribe(pollId: string, subscriber: Subscriber): () => void {
-    let set = this.#subscribers.get(pollId);
-    if (!set) this.#subscribers.set(pollId, (set = new Set()));
-    set.add(subscriber);
-    return () => {
-      set.delete(subscriber);
-      // Only this set: a later wave of listeners may already have a new one under the same poll.
-      if (set.size === 0 && this.#subscribers.get(pollId) === set) this.#subscribers.delete(pollId);
-    };
-  }
-
-  get listeners(): number {
-    let n = 0;
-    for (const set of this.#subscribers.values()) n += set.size;
-    return n;
-  }
-
-  #schedule(pollId: string): void {
-    if (!this.#subscribers.has(pollId) || this.#pending.has(pollId)) return;
-    this.#pending.set(
-      pollId,
-      setTimeout(() => {
-        this.#pending.delete(pollId);
-        const found = findPoll(this.feeds, pollId);
-        if (!found) return;
-        results(this.db, found.poll).then(
-          (latest) => this.#subscribers.get(pollId)?.forEach((send) => send(latest)),
-          (error: Error) => console.error(`poll results for ${pollId} failed: ${error.message}`),
-        );
-      }, this.intervalMs),
+    intervalMs = 100,
+    private readonly clock: () => number = Date.now,
+  ) {
+    super(
+      db,
+      VOTES_CHANNEL,
+      async (pollId) => {
+        const found = findPoll(feeds, pollId);
+        return found && results(db, found.poll, clock());
+      },
+      intervalMs,
     );
+  }
+
+  override async start(): Promise<void> {
+    await super.start();
+    for (const feed of this.feeds.values())
+      if (feed.poll?.closes) this.#closeAt(feed.poll.id, Date.parse(feed.poll.closes));
+  }
+
+  override async stop(): Promise<void> {
+    for (const timer of this.#timers) clearTimeout(timer);
+    this.#timers.clear();
+    await super.stop();
+  }
+
+  #closeAt(pollId: string, at: number): void {
+    const wait = at - this.clock();
+    if (wait < 0) return;
+    const timer = setTimeout(
+      () => {
+        this.#timers.delete(timer);
+        // Woken early by the timer's limit: wait the rest; else tell the listeners it closed.
+        if (this.clock() < at) this.#closeAt(pollId, at);
+        else this.refresh(pollId);
+      },
+      Math.min(wait + 1, MAX_TIMER_MS),
+    );
+    timer.unref?.();
+    this.#timers.add(timer);
   }
 }

@@ -5,7 +5,7 @@
  * ends, its enrolments, their members, its idempotency records and the mail copies on disk are
  * deleted. Poll votes are kept: they hold a random token and ratings, nothing about a person.
  */
-import type { Feed } from '../src/feed/schema.js';
+import type { Feed } from '../src/core/schema.js';
 import type { Database } from './db.js';
 import type { Mailer } from './mail.js';
 
@@ -18,7 +18,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  */
 export function parseRetentionDays(value: string | undefined): number {
   if (value === undefined || value.trim() === '') return DEFAULT_RETENTION_DAYS;
-  if (!/^\d{1,5}$/.test(value.trim())) throw new Error(`RETENTION_DAYS must be a whole number of days (0 keeps enrolments until erased by hand), not "${value}"`);
+  if (!/^\d{1,5}$/.test(value.trim()))
+    throw new Error(
+      `RETENTION_DAYS must be a whole number of days (0 keeps enrolments until erased by hand), not "${value}"`,
+    );
   return Number(value);
 }
 
@@ -41,7 +44,11 @@ export interface PurgeResult {
  * `now`. A programme whose feed is no longer served (or has neither sessions nor a deadline)
  * has no known end: its enrolments go `retentionDays` after they were made.
  */
-export async function purgeExpired(db: Database, feeds: Map<string, Feed>, options: { retentionDays: number; now?: number; mailer?: Mailer }): Promise<PurgeResult> {
+export async function purgeExpired(
+  db: Database,
+  feeds: Map<string, Feed>,
+  options: { retentionDays: number; now?: number; mailer?: Mailer },
+): Promise<PurgeResult> {
   const result: PurgeResult = { enrolments: 0, people: 0, mails: 0 };
   if (options.retentionDays <= 0) return result;
   const now = options.now ?? Date.now();
@@ -59,13 +66,29 @@ export async function purgeExpired(db: Database, feeds: Map<string, Feed>, optio
         'SELECT count(*) AS n FROM enrolment_members m JOIN enrolments e ON e.id = m.enrolment_id WHERE e.programme_id = $1 AND e.created_at < $2',
         [id, madeBefore],
       );
-      const rows = await tx.query<{ id: string }>('DELETE FROM enrolments WHERE programme_id = $1 AND created_at < $2 RETURNING id', [id, madeBefore]);
+      const rows = await tx.query<{ id: string }>(
+        'DELETE FROM enrolments WHERE programme_id = $1 AND created_at < $2 RETURNING id',
+        [id, madeBefore],
+      );
+      // The places those enrolments held (their placements went with them).
+      await tx.query(
+        `UPDATE capacity_slots s
+            SET confirmed = coalesce((SELECT sum(places) FROM placements p WHERE p.programme_id = s.programme_id AND p.capacity_key = s.capacity_key AND p.status = 'confirmed'), 0),
+                waiting = (SELECT count(*) FROM placements p WHERE p.programme_id = s.programme_id AND p.capacity_key = s.capacity_key AND p.status = 'waitlisted')
+          WHERE s.programme_id = $1`,
+        [id],
+      );
       await tx.query('DELETE FROM idempotency_keys WHERE programme_id = $1 AND created_at < $2', [id, madeBefore]);
-      return { ids: rows.map((row) => Number(row.id)), people: Number(people[0]?.n ?? 0) };
+      const ids = rows.map((row) => Number(row.id));
+      const mails = await tx.query<{ id: string }>(
+        'DELETE FROM outbox WHERE programme_id = $1 AND (enrolment_id = ANY($2::bigint[]) OR created_at < $3) RETURNING id',
+        [id, ids, madeBefore],
+      );
+      return { ids, mails: mails.map((row) => Number(row.id)), people: Number(people[0]?.n ?? 0) };
     });
     result.enrolments += deleted.ids.length;
     result.people += deleted.people;
-    result.mails += (await options.mailer?.forget(deleted.ids)) ?? 0;
+    result.mails += (await options.mailer?.forget({ mails: deleted.mails, enrolments: deleted.ids })) ?? 0;
   }
   return result;
 }
@@ -74,7 +97,11 @@ export async function purgeExpired(db: Database, feeds: Map<string, Feed>, optio
  * Purges now and then every hour; the timer does not keep the process alive. Failures are
  * logged by name only and retried at the next run.
  */
-export function scheduleRetention(db: Database, feeds: Map<string, Feed>, options: { retentionDays: number; mailer?: Mailer; log: (line: string) => void; everyMs?: number }): () => void {
+export function scheduleRetention(
+  db: Database,
+  feeds: Map<string, Feed>,
+  options: { retentionDays: number; mailer?: Mailer; log: (line: string) => void; everyMs?: number },
+): () => void {
   if (options.retentionDays <= 0) return () => {};
   let running = false;
   const run = () => {
@@ -82,7 +109,11 @@ export function scheduleRetention(db: Database, feeds: Map<string, Feed>, option
     running = true;
     void purgeExpired(db, feeds, options)
       .then(
-        (done) => done.enrolments > 0 && options.log(`retention: deleted ${done.enrolments} enrolment(s) of ${done.people} people and ${done.mails} mail file(s), older than ${options.retentionDays} days after their programme`),
+        (done) =>
+          done.enrolments > 0 &&
+          options.log(
+            `retention: deleted ${done.enrolments} enrolment(s) of ${done.people} people and ${done.mails} mail file(s), older than ${options.retentionDays} days after their programme`,
+          ),
         (failure: Error) => options.log(`retention: purge failed (${failure.name}); retrying at the next run`),
       )
       .finally(() => (running = false));
