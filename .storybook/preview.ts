@@ -13,7 +13,9 @@ const publicApi = {
     ...module,
     declarations: module.declarations?.map((declaration) => ({
       ...declaration,
-      members: declaration.members?.filter((member) => member.privacy !== 'private' && member.privacy !== 'protected' && !member.name.startsWith('#')),
+      members: declaration.members?.filter(
+        (member) => member.privacy !== 'private' && member.privacy !== 'protected' && !member.name.startsWith('#'),
+      ),
     })),
   })),
 };

@@ -3,7 +3,7 @@ import { html, nothing } from 'lit';
 import '../src/enrolment-form/enrolment-form.js';
 import '../src/session-calendar/session-calendar.js';
 import { answerEnrolmentsWith, type MockAnswer } from './support/mock-enrolment-server.js';
-import { sendEmptyEnrolment, sendEnrolment } from './support/play.js';
+import { sendEmptyEnrolment, sendEnrolment, until } from './support/play.js';
 
 interface Args {
   src: string;
@@ -25,7 +25,8 @@ interface Args {
 function renderForm(args: Args) {
   answerEnrolmentsWith(args.answer);
   sessionStorage.clear();
-  if (args.draft) sessionStorage.setItem(`cop-enrolment-draft:${args.draft.programmeId}`, JSON.stringify(args.draft.value));
+  if (args.draft)
+    sessionStorage.setItem(`cop-enrolment-draft:${args.draft.programmeId}`, JSON.stringify(args.draft.value));
   return html`<cop-enrolment-form
     src=${args.feed ? nothing : args.src}
     .feed=${args.feed}
@@ -42,7 +43,10 @@ const meta: Meta<Args> = {
   args: { src: 'feeds/bindende-afspraken.json', lang: 'nl', session: '', answer: 'confirmed' },
   argTypes: {
     lang: { control: 'inline-radio', options: ['nl', 'en'] },
-    answer: { control: 'select', options: ['confirmed', 'waitlisted', 'invalid', 'server-error', 'offline', 'slow'] },
+    answer: {
+      control: 'select',
+      options: ['confirmed', 'waitlisted', 'per-session', 'invalid', 'server-error', 'offline', 'slow'],
+    },
   },
   render: (args, { loaded }) => renderForm({ ...args, ...(loaded as { feed?: object }) }),
 };
@@ -53,12 +57,16 @@ type Story = StoryObj<Args>;
 /** Loads a demo feed and changes it, for states the feed files do not have on their own. */
 const feedLoader =
   (name: string, change: (feed: Record<string, unknown>) => Record<string, unknown>) =>
-  async (): Promise<{ feed: object }> => ({ feed: change((await (await fetch(`feeds/${name}.json`)).json()) as Record<string, unknown>) });
+  async (): Promise<{ feed: object }> => ({
+    feed: change((await (await fetch(`feeds/${name}.json`)).json()) as Record<string, unknown>),
+  });
 
-const withAvailability = (state: string, placesLeft: number | null, waitlistLength = 0) => (feed: Record<string, unknown>) => ({
-  ...feed,
-  availability: { state, placesLeft, waitlistLength, updatedAt: '2026-11-23T10:00:00+01:00' },
-});
+const withAvailability =
+  (state: string, placesLeft: number | null, waitlistLength = 0) =>
+  (feed: Record<string, unknown>) => ({
+    ...feed,
+    availability: { state, placesLeft, waitlistLength, updatedAt: '2026-11-23T10:00:00+01:00' },
+  });
 
 /** CoP Bindende afspraken: a duo from municipality and education, youth care optional, one theme. */
 export const Open: Story = {};
@@ -86,7 +94,12 @@ export const NotYetOpen: Story = { args: { now: Date.parse('2026-10-01T12:00:00+
 export const Closed: Story = { args: { now: Date.parse('2027-06-09T12:00:00+02:00') } };
 
 export const Cancelled: Story = {
-  loaders: [feedLoader('bindende-afspraken', (feed) => ({ ...feed, programme: { ...(feed.programme as object), status: 'cancelled' } }))],
+  loaders: [
+    feedLoader('bindende-afspraken', (feed) => ({
+      ...feed,
+      programme: { ...(feed.programme as object), status: 'cancelled' },
+    })),
+  ],
 };
 
 /** One person per enrolment (no team roles), for CoP Monitoring. */
@@ -96,7 +109,9 @@ export const OnePerson: Story = { args: { src: 'feeds/cop-monitoring.json' } };
 export const ChooseASession: Story = { args: { src: 'feeds/foodvalley-focusagenda.json' } };
 
 /** A page about one session: `session="…"` fixes it, and the choice is not shown. */
-export const OneSessionPage: Story = { args: { src: 'feeds/foodvalley-focusagenda.json', session: 'werksessie-20-mei' } };
+export const OneSessionPage: Story = {
+  args: { src: 'feeds/foodvalley-focusagenda.json', session: 'werksessie-20-mei' },
+};
 
 /** `.prefill` fills in the organisation, e.g. on a municipality's own page. */
 export const Prefilled: Story = { args: { prefill: { gemeente: { organisation: 'Gemeente Ede' } } } };
@@ -118,8 +133,31 @@ export const ValidationErrors: Story = {
   play: ({ canvasElement }) => sendEmptyEnrolment(canvasElement),
 };
 
-/** The server refuses an address that is already enrolled (422): the message stands at the field. */
+/** The server refuses a field (422) with its path and rule: the message stands at the field, in the visitor's language. */
 export const ServerFieldError: Story = sent('invalid', '#summary');
+
+/** FoodValley with places per session and several sessions to choose: checkboxes instead of radio buttons. */
+export const SeveralSessions: Story = {
+  loaders: [
+    feedLoader('foodvalley-focusagenda', (feed) => ({
+      ...feed,
+      enrolment: { ...(feed.enrolment as object), sessionChoice: 'many', capacityPer: 'session' },
+    })),
+  ],
+};
+
+/** Both sessions chosen and sent: a place in one, the waiting list for the other, said per session. */
+export const SeveralSessionsSent: Story = {
+  ...SeveralSessions,
+  args: { answer: 'per-session' },
+  play: async ({ canvasElement }) => {
+    const form = canvasElement.querySelector('cop-enrolment-form')!;
+    await until(() => form.shadowRoot?.querySelector('input[name="session"]'), 'the session choice');
+    for (const box of form.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name="session"]'))
+      if (!box.checked) box.click();
+    await sendEnrolment(canvasElement, '[part="confirmation"]');
+  },
+};
 
 /** A 5xx: a clear message, everything typed still there, "Opnieuw proberen". */
 export const ServerError: Story = sent('server-error', '.failure');
@@ -148,7 +186,12 @@ export const DraftRestored: Story = {
 
 /** No endpoint (static hosting): the form prepares an e-mail to the organiser. */
 export const ByEmail: Story = {
-  loaders: [feedLoader('bindende-afspraken', (feed) => ({ ...feed, enrolment: { ...(feed.enrolment as object), endpoint: undefined } }))],
+  loaders: [
+    feedLoader('bindende-afspraken', (feed) => ({
+      ...feed,
+      enrolment: { ...(feed.enrolment as object), endpoint: undefined },
+    })),
+  ],
 };
 
 export const FeedError: Story = { args: { src: 'feeds/does-not-exist.json' } };

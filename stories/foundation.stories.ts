@@ -28,8 +28,22 @@ export const Loading: Story = {
 
 const brokenFeed = {
   version: 1,
-  programme: { id: 'kapot', title: 'Kapotte feed', organiser: 'NJi', contact: { name: 'X', email: 'geen-adres' }, timeZone: 'Europe/Amsterdam' },
-  sessions: [{ id: 's1', title: 'Bijeenkomst', start: '2020-03-02T17:00:00+01:00', end: '2020-03-02T13:00:00+01:00', location: null }],
+  programme: {
+    id: 'kapot',
+    title: 'Kapotte feed',
+    organiser: 'NJi',
+    contact: { name: 'X', email: 'geen-adres' },
+    timeZone: 'Europe/Amsterdam',
+  },
+  sessions: [
+    {
+      id: 's1',
+      title: 'Bijeenkomst',
+      start: '2020-03-02T17:00:00+01:00',
+      end: '2020-03-02T13:00:00+01:00',
+      location: null,
+    },
+  ],
 };
 
 /** An invalid feed names each field and what is wrong with it. */
@@ -41,5 +55,6 @@ export const InvalidFeed: Story = {
 export const FeedNotFound: Story = { args: { src: 'feeds/bestaat-niet.json' } };
 
 export const NoSessions: Story = {
-  render: (args) => html`<cop-feed-preview lang=${args.lang} .feed=${{ ...brokenFeed, programme: { ...brokenFeed.programme, contact: { name: 'X', email: 'x@example.org' } }, sessions: [] }}></cop-feed-preview>`,
+  render: (args) =>
+    html`<cop-feed-preview lang=${args.lang} .feed=${{ ...brokenFeed, programme: { ...brokenFeed.programme, contact: { name: 'X', email: 'x@example.org' } }, sessions: [] }}></cop-feed-preview>`,
 };

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
-import type { FeedInput, PollSettings } from '../src/feed/schema.js';
+import type { FeedInput, PollSettings } from '../src/core/schema.js';
 import '../src/principle-poll/principle-poll.js';
 import { mockPoll, type MockPollOptions } from './support/mock-poll-server.js';
 import { vote } from './support/play.js';
@@ -8,7 +8,7 @@ import { vote } from './support/play.js';
 interface Args {
   src: string;
   lang: 'nl' | 'en';
-  mode: 'vote' | 'results';
+  mode: 'vote' | 'results' | 'presenter';
   sort: 'feed' | 'mean';
   feed?: object;
   now?: number;
@@ -26,7 +26,7 @@ const meta: Meta<Args> = {
   args: { src: 'feeds/foodvalley-focusagenda.json', lang: 'nl', mode: 'vote', sort: 'feed' },
   argTypes: {
     lang: { control: 'inline-radio', options: ['nl', 'en'] },
-    mode: { control: 'inline-radio', options: ['vote', 'results'] },
+    mode: { control: 'inline-radio', options: ['vote', 'results', 'presenter'] },
     sort: { control: 'inline-radio', options: ['feed', 'mean'] },
   },
   render: (args, { loaded }) => {
@@ -75,7 +75,12 @@ export const VotingInEnglish: Story = { ...Voting, args: { lang: 'en' } };
 
 /** The visitor voted before (their token is in localStorage): their ratings are filled in, to change. */
 export const PreviousVote: Story = {
-  loaders: [pollLoader('foodvalley-focusagenda', { votes: FIFTY_VOTES, mine: { 'kind-centraal': 4, thuisnabij: 3, 'een-plan': 2, effectgericht: 1 } })],
+  loaders: [
+    pollLoader('foodvalley-focusagenda', {
+      votes: FIFTY_VOTES,
+      mine: { 'kind-centraal': 4, thuisnabij: 3, 'een-plan': 2, effectgericht: 1 },
+    }),
+  ],
 };
 
 const SOME_RATINGS = { 'kind-centraal': 4, thuisnabij: 3, 'een-plan': 'skip', gelijkwaardig: 2 } as const;
@@ -103,10 +108,77 @@ export const ResultsWithFiftyVotes: Story = {
 
 export const SortedByMean: Story = { ...ResultsWithFiftyVotes, args: { sort: 'mean' } };
 
-/** `mode="results"`: the projector in the room. Large, high-contrast, live; no voting controls. */
+/** The voting page as phones in the room reach it: the projector shows it as a QR code and a link. */
+const withJoinUrl = (feed: Feed): Feed => ({
+  ...withSevenPrinciples(feed),
+  poll: { ...withSevenPrinciples(feed).poll!, joinUrl: 'https://www.regiofoodvalley.nl/stem' },
+});
+
+/**
+ * `mode="results"`: the projector in the room, 16:9 — every principle on one screen, the
+ * lowest marked, the QR code to join, live; F or the button for full screen.
+ */
 export const Projector: Story = {
   args: { mode: 'results', sort: 'mean' },
-  loaders: [pollLoader('bindende-afspraken', { votes: FIFTY_VOTES, room: true }, withSevenPrinciples)],
+  loaders: [pollLoader('bindende-afspraken', { votes: FIFTY_VOTES, room: true }, withJoinUrl)],
+};
+
+/** Before anyone voted: a call to scan the code, "0 stemmen", the principles without empty bars. */
+export const ProjectorEmpty: Story = {
+  args: { mode: 'results' },
+  loaders: [pollLoader('bindende-afspraken', {}, withJoinUrl)],
+};
+
+/** The organiser hid the results: the room sees how many voted, not the scores. */
+export const ProjectorHidden: Story = {
+  args: { mode: 'results' },
+  loaders: [pollLoader('bindende-afspraken', { votes: FIFTY_VOTES, hidden: true }, withJoinUrl)],
+};
+
+/** Voting closed, results still hidden: the moment before the reveal. */
+export const ProjectorClosed: Story = {
+  args: { mode: 'results' },
+  loaders: [pollLoader('bindende-afspraken', { votes: FIFTY_VOTES, closed: true, hidden: true }, withJoinUrl)],
+};
+
+/** Closed and revealed: the final results on the screen, lowest first. */
+export const ProjectorRevealed: Story = {
+  args: { mode: 'results', sort: 'mean' },
+  loaders: [pollLoader('bindende-afspraken', { votes: FIFTY_VOTES, closed: true }, withJoinUrl)],
+};
+
+/** `mode="presenter"`: the organiser's controls ask for the admin token first (the mock's is `storybook`). */
+export const PresenterSignIn: Story = {
+  args: { mode: 'presenter' },
+  loaders: [pollLoader('bindende-afspraken', { votes: FIFTY_VOTES }, withJoinUrl)],
+};
+
+/** Signed in: open/close voting, hide/reveal the results, start again; a preview and the downloads. */
+export const Presenter: Story = {
+  args: { mode: 'presenter' },
+  loaders: [pollLoader('bindende-afspraken', { votes: FIFTY_VOTES, signedIn: true, room: true }, withJoinUrl)],
+};
+
+/** Voting closed and the results hidden from the room: the organiser still sees them. */
+export const PresenterClosedHidden: Story = {
+  args: { mode: 'presenter' },
+  loaders: [
+    pollLoader('bindende-afspraken', { votes: FIFTY_VOTES, signedIn: true, closed: true, hidden: true }, withJoinUrl),
+  ],
+};
+
+/** "Opnieuw beginnen" asks first: all votes would be removed. */
+export const PresenterConfirmReset: Story = {
+  ...Presenter,
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector('cop-principle-poll')!;
+    const find = () =>
+      [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Opnieuw beginnen');
+    while (!find()) await new Promise((resolve) => setTimeout(resolve, 50));
+    find()!.click();
+    while (!el.shadowRoot!.querySelector('.presenter__confirm'))
+      await new Promise((resolve) => setTimeout(resolve, 50));
+  },
 };
 
 export const ProjectorInEnglish: Story = { ...Projector, args: { mode: 'results', lang: 'en' } };
@@ -129,7 +201,12 @@ export const Closed: Story = {
 /** Past the feed's `closes`: final results only. */
 export const ClosedByDate: Story = {
   args: { now: Date.parse('2027-06-01T12:00:00+02:00') },
-  loaders: [pollLoader('foodvalley-focusagenda', { votes: FIFTY_VOTES }, (feed) => ({ ...feed, poll: { ...feed.poll!, closes: '2027-05-28T12:00:00+02:00' } }))],
+  loaders: [
+    pollLoader('foodvalley-focusagenda', { votes: FIFTY_VOTES }, (feed) => ({
+      ...feed,
+      poll: { ...feed.poll!, closes: '2027-05-28T12:00:00+02:00' },
+    })),
+  ],
 };
 
 /** Sending fails with a 5xx: the choices stay, "Opnieuw proberen". */
@@ -152,7 +229,9 @@ export const Busy: Story = {
 
 /** No endpoint in the feed (static hosting): voting and results are unavailable, and it says so. */
 export const NoEndpoint: Story = {
-  loaders: [pollLoader('foodvalley-focusagenda', {}, (feed) => ({ ...feed, poll: { ...feed.poll!, endpoint: undefined } }))],
+  loaders: [
+    pollLoader('foodvalley-focusagenda', {}, (feed) => ({ ...feed, poll: { ...feed.poll!, endpoint: undefined } })),
+  ],
 };
 
 /** A programme without a poll. */

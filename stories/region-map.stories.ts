@@ -1,13 +1,14 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import '../src/region-map/region-map.js';
-import { searchRegion } from './support/play.js';
+import { chooseRegion, searchRegion } from './support/play.js';
 
 interface Args {
   src: string;
   lang: 'nl' | 'en';
   view: 'map' | 'list';
   region: string;
+  municipality: string;
   feed?: object;
 }
 
@@ -18,7 +19,7 @@ interface Args {
 const meta: Meta<Args> = {
   title: 'Widgets/Region map',
   component: 'cop-region-map',
-  args: { src: 'feeds/cop-jeugdstelsel.json', lang: 'nl', view: 'map', region: '' },
+  args: { src: 'feeds/cop-jeugdstelsel.json', lang: 'nl', view: 'map', region: '', municipality: '' },
   argTypes: {
     lang: { control: 'inline-radio', options: ['nl', 'en'] },
     view: { control: 'inline-radio', options: ['map', 'list'] },
@@ -29,6 +30,7 @@ const meta: Meta<Args> = {
     lang=${args.lang}
     view=${args.view}
     region=${args.region}
+    municipality=${args.municipality}
   ></cop-region-map>`,
 };
 export default meta;
@@ -49,8 +51,26 @@ export const ListView: Story = { args: { view: 'list' } };
 /** The search box finds a region by CBS name, the feed's label or its code; Enter or a click chooses it. */
 export const Search: Story = { play: ({ canvasElement }) => searchRegion(canvasElement, 'holland') };
 
+/**
+ * Visitors know their municipality: the search finds all 342 of 2025, forgiving case, accents and
+ * apostrophes, and the names people use ("den bosch" finds 's-Hertogenbosch).
+ */
+export const SearchMunicipality: Story = { play: ({ canvasElement }) => searchRegion(canvasElement, 'den bosch') };
+
 /** A search that finds nothing says so (and screen readers hear the count). */
-export const SearchWithoutResults: Story = { play: ({ canvasElement }) => searchRegion(canvasElement, 'Texel') };
+export const SearchWithoutResults: Story = { play: ({ canvasElement }) => searchRegion(canvasElement, 'Atlantis') };
+
+/** `municipality="GM0228"` (or `"Ede"`): its region chosen, the municipality named in the panel. */
+export const MunicipalityPreselected: Story = { args: { municipality: 'GM0228' } };
+
+/** A municipality that is not in the CBS division of 2025 gets a notice; the map works as always. */
+export const UnknownMunicipality: Story = { args: { municipality: 'GM9999' } };
+
+/** The feed calls JZ08 "Almere", after a town: the panel says which official region that is. */
+export const TownLabel: Story = { args: { region: 'JZ08' } };
+
+/** A chosen region: the map zooms to it; "Hele land tonen" in the panel (or Escape) goes back. */
+export const Zoomed: Story = { play: ({ canvasElement }) => chooseRegion(canvasElement, 'JZ11') };
 
 const programme = (facilitators: object[], regions: object[] = []) => ({
   version: 1,
@@ -93,13 +113,42 @@ export const UnknownRegionCode: Story = {
 /** Partner colours per facilitator through `--cop-region-map-color-1` … `-8`. */
 export const ThemedColours: Story = {
   decorators: [
-    (story) => html`<div style="--cop-region-map-color-1: #154273; --cop-region-map-color-2: #ca005d; --cop-region-map-color-3: #39870c">${story()}</div>`,
+    (story) =>
+      html`<div style="--cop-region-map-color-1: #154273; --cop-region-map-color-2: #ca005d; --cop-region-map-color-3: #39870c">${story()}</div>`,
   ],
 };
 
 /** 320 px wide: map, panel and list under one another. */
 export const Narrow: Story = {
   args: { region: 'JZ11' },
+  decorators: [(story) => html`<div style="max-width: 320px">${story()}</div>`],
+};
+
+/** A partner's 640 px column (demo/regioportaal.html): map and panel side by side, the legend under both. */
+export const PartnerColumn: Story = {
+  args: { region: 'JZ21' },
+  decorators: [(story) => html`<div style="max-width: 640px">${story()}</div>`],
+};
+
+const everyRegion = Array.from({ length: 43 }, (_, i) => `JZ${String(i + 1).padStart(2, '0')}`).filter(
+  (code) => code !== 'JZ40',
+);
+
+/**
+ * Eight facilitators who cover all 42 regions, at 320 px: badges in the crowded west are moved
+ * apart, each with a line back to its region.
+ */
+export const EveryRegionNarrow: Story = {
+  args: {
+    feed: programme(
+      Array.from({ length: 8 }, (_, i) => ({
+        id: `begeleider-${i + 1}`,
+        name: `Begeleider ${i + 1}`,
+        email: `begeleider.${i + 1}@example.org`,
+        regions: everyRegion.filter((_, index) => index % 8 === i),
+      })),
+    ),
+  },
   decorators: [(story) => html`<div style="max-width: 320px">${story()}</div>`],
 };
 

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import type { FeedInput, PollSettings } from '../src/feed/schema.js';
+import type { FeedInput, PollSettings } from '../src/core/schema.js';
 import '../src/enrolment-form/enrolment-form.js';
 import '../src/principle-poll/principle-poll.js';
 import '../src/region-map/region-map.js';
@@ -44,7 +44,8 @@ const TOKENS = {
 type Args = Record<keyof typeof TOKENS, string>;
 
 const color = (description: string) => ({ control: 'color', description, table: { category: 'colour' } }) as const;
-const text = (description: string) => ({ control: 'text', description, table: { category: 'type, shape and space' } }) as const;
+const text = (description: string) =>
+  ({ control: 'text', description, table: { category: 'type, shape and space' } }) as const;
 
 /** The poll needs a server: the Storybook mock answers, with 50 votes so the bars show. */
 async function pollFeed(): Promise<{ pollFeed: object }> {

@@ -31,7 +31,8 @@ function type(input: HTMLInputElement | HTMLTextAreaElement, value: string): voi
 /** A plausible team member per role: `gemeente-name` → "Anouk de Vries" and so on. */
 const MEMBER: Record<string, (role: string, index: number) => string> = {
   name: (_role, i) => ['Anouk de Vries', 'Sem Jansen', 'Fatima El Amrani'][i % 3]!,
-  organisation: (role) => (role === 'gemeente' ? 'Gemeente Ede' : role === 'onderwijs' ? 'Samenwerkingsverband Ede' : 'Organisatie Ede'),
+  organisation: (role) =>
+    role === 'gemeente' ? 'Gemeente Ede' : role === 'onderwijs' ? 'Samenwerkingsverband Ede' : 'Organisatie Ede',
   email: (role) => `${role}@example.org`,
 };
 
@@ -42,10 +43,15 @@ const MEMBER: Record<string, (role: string, index: number) => string> = {
 export async function sendEnrolment(canvas: HTMLElement, outcome: string): Promise<void> {
   const root = await widget(canvas, 'cop-enrolment-form', 'form');
   // Required inputs are named `<role>-<field>`, e.g. `gemeente-email`.
-  const required = [...root.querySelectorAll<HTMLInputElement>('input[aria-required="true"]')].map((input) => ({ input, split: /^(.*)-([^-]+)$/.exec(input.id)! }));
+  const required = [...root.querySelectorAll<HTMLInputElement>('input[aria-required="true"]')].map((input) => ({
+    input,
+    split: /^(.*)-([^-]+)$/.exec(input.id)!,
+  }));
   const roles = [...new Set(required.map(({ split }) => split[1]!))];
-  for (const { input, split } of required) type(input, MEMBER[split[2]!]?.(split[1]!, roles.indexOf(split[1]!)) ?? 'Ede');
-  root.querySelector<HTMLInputElement>('input[name="session"]')?.click();
+  for (const { input, split } of required)
+    type(input, MEMBER[split[2]!]?.(split[1]!, roles.indexOf(split[1]!)) ?? 'Ede');
+  const sessions = [...root.querySelectorAll<HTMLInputElement>('input[name="session"]')];
+  if (!sessions.some((input) => input.checked)) sessions[0]?.click();
   const consent = root.querySelector<HTMLInputElement>('#consent')!;
   if (!consent.checked) consent.click();
   root.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
@@ -60,7 +66,11 @@ export async function sendEmptyEnrolment(canvas: HTMLElement): Promise<void> {
 }
 
 /** Rates principles in `<cop-principle-poll>` (`'skip'` skips one), votes, and waits for `outcome`. */
-export async function vote(canvas: HTMLElement, ratings: Record<string, number | 'skip'>, outcome: string): Promise<void> {
+export async function vote(
+  canvas: HTMLElement,
+  ratings: Record<string, number | 'skip'>,
+  outcome: string,
+): Promise<void> {
   const root = await widget(canvas, 'cop-principle-poll', 'form');
   for (const [id, value] of Object.entries(ratings)) {
     root.querySelector<HTMLInputElement>(`input[name="rating-${id}"][value="${value}"]`)!.click();
@@ -76,4 +86,11 @@ export async function searchRegion(canvas: HTMLElement, query: string): Promise<
   input.focus();
   type(input, query);
   await until(() => root.querySelector('.results li, .results__none'), 'search results');
+}
+
+/** Chooses a region in `<cop-region-map>`'s legend, as a click would, and waits until the map has zoomed to it. */
+export async function chooseRegion(canvas: HTMLElement, code: string): Promise<void> {
+  const root = await widget(canvas, 'cop-region-map', 'svg.map');
+  root.querySelector<HTMLButtonElement>(`.region-button[data-code="${code}"]`)!.click();
+  await until(() => root.querySelector('svg.map:not(.map--moving) [aria-current="true"]'), 'the zoomed map');
 }

@@ -1,0 +1,3 @@
+import { visualTests } from './visual.js';
+
+await visualTests('enrolment-form.stories.ts');

@@ -1,0 +1,3 @@
+import { visualTests } from './visual.js';
+
+await visualTests('region-map.stories.ts');

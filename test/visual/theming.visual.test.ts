@@ -1,0 +1,3 @@
+import { visualTests } from './visual.js';
+
+await visualTests('theming.stories.ts');
