@@ -1,4 +1,4 @@
-import type { FeedInput } from '../src/feed/index.js';
+import type { FeedInput } from '../src/core/feed.js';
 
 /** The smallest valid feed; tests copy it and break one thing at a time. */
 export function minimalFeed(): FeedInput {
@@ -11,7 +11,15 @@ export function minimalFeed(): FeedInput {
       contact: { name: 'Coördinator', email: 'coordinator@example.org' },
       timeZone: 'Europe/Amsterdam',
     },
-    sessions: [{ id: 's1', title: 'Bijeenkomst 1', start: '2020-03-02T13:00:00+01:00', end: '2020-03-02T17:00:00+01:00', location: null }],
+    sessions: [
+      {
+        id: 's1',
+        title: 'Bijeenkomst 1',
+        start: '2020-03-02T13:00:00+01:00',
+        end: '2020-03-02T17:00:00+01:00',
+        location: null,
+      },
+    ],
   };
 }
 
@@ -28,5 +36,7 @@ export const demoFeedUrl = (name: (typeof DEMO_FEEDS)[number]) => `/demo/feeds/$
 
 /** Serves `body` from a blob: URL, so a loader test needs no server route. */
 export function jsonUrl(body: unknown): string {
-  return URL.createObjectURL(new Blob([typeof body === 'string' ? body : JSON.stringify(body)], { type: 'application/json' }));
+  return URL.createObjectURL(
+    new Blob([typeof body === 'string' ? body : JSON.stringify(body)], { type: 'application/json' }),
+  );
 }

@@ -4,7 +4,7 @@
  */
 
 /** The admin token web-test-runner.config.mjs gives the server. */
-const ADMIN_TOKEN = 'browser-tests-admin';
+export const ADMIN_TOKEN = 'browser-tests-admin-token-of-32-characters-or-more';
 
 export const feedUrl = (programmeId: string) => `/api/programmes/${programmeId}/feed`;
 
@@ -13,20 +13,35 @@ export const uniqueEmail = (name: string) => `${name}.${crypto.randomUUID().slic
 
 /** The programme's stored enrolments as the organiser's CSV export gives them, a record per person. */
 export async function storedRows(programmeId: string): Promise<Record<string, string>[]> {
-  const response = await fetch(`/api/admin/programmes/${programmeId}/enrolments.csv`, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` }, cache: 'no-store' });
+  const response = await fetch(`/api/admin/programmes/${programmeId}/enrolments.csv`, {
+    headers: { Authorization: `Bearer ${ADMIN_TOKEN}` },
+    cache: 'no-store',
+  });
   if (!response.ok) throw new Error(`CSV export answered ${response.status}`);
-  const [header, ...lines] = (await response.text()).replace(/^\uFEFF/, '').trim().split(/\r?\n/);
-  const split = (line: string) => line.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/).map((cell) => cell.replace(/^"|"$/g, '').replace(/""/g, '"'));
+  const [header, ...lines] = (await response.text())
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split(/\r?\n/);
+  const split = (line: string) =>
+    line.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/).map((cell) => cell.replace(/^"|"$/g, '').replace(/""/g, '"'));
   const names = split(header!);
   return lines.map((line) => Object.fromEntries(split(line).map((cell, i) => [names[i], cell])));
 }
 
 /** Enrols a team straight through the API, as another visitor would. */
-export async function enrolDirectly(programmeId: string, members: { roleId: string; email: string }[]): Promise<Response> {
+export async function enrolDirectly(
+  programmeId: string,
+  members: { roleId: string; email: string }[],
+  extra: object = {},
+): Promise<Response> {
   return fetch(`/api/programmes/${programmeId}/enrolments`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ members: members.map((m) => ({ ...m, name: 'Iemand Anders', organisation: 'Elders' })), consent: true }),
+    body: JSON.stringify({
+      members: members.map((m) => ({ ...m, name: 'Iemand Anders', organisation: 'Elders' })),
+      consent: true,
+      ...extra,
+    }),
   });
 }
 
@@ -34,12 +49,23 @@ export async function enrolDirectly(programmeId: string, members: { roleId: stri
 export const newParticipant = () => `other-${crypto.randomUUID().replaceAll('-', '')}`;
 
 /** Votes straight through the API, as another participant would. */
-export async function voteDirectly(pollId: string, participant: string, ratings: Record<string, number | null>): Promise<Response> {
-  return fetch(`/api/polls/${pollId}/votes`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ participant, ratings }) });
+export async function voteDirectly(
+  pollId: string,
+  participant: string,
+  ratings: Record<string, number | null>,
+): Promise<Response> {
+  return fetch(`/api/polls/${pollId}/votes`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ participant, ratings }),
+  });
 }
 
-/** The organiser closes a poll, or removes its votes and opens it again. */
-export async function adminPoll(pollId: string, action: 'close' | 'reset'): Promise<void> {
-  const response = await fetch(`/api/admin/polls/${pollId}/${action}`, { method: 'POST', headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } });
+/** The organiser's controls (server/routes/presenter.ts), as the presenter view uses them. */
+export async function adminPoll(pollId: string, action: 'open' | 'close' | 'hide' | 'reveal' | 'reset'): Promise<void> {
+  const response = await fetch(`/api/admin/polls/${pollId}/${action}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${ADMIN_TOKEN}` },
+  });
   if (!response.ok) throw new Error(`${action} of poll ${pollId} answered ${response.status}`);
 }

@@ -4,7 +4,7 @@
  * exceptions, failed requests and Content-Security-Policy violations.
  */
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { findChromium } from '../../scripts/find-chromium.mjs';
+import { CHROMIUM_FLAGS, findChromium } from '../../scripts/find-chromium.mjs';
 
 export async function launchBrowser(): Promise<Browser> {
   const executablePath = findChromium();
@@ -12,7 +12,7 @@ export async function launchBrowser(): Promise<Browser> {
   return puppeteer.launch({
     executablePath,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: CHROMIUM_FLAGS,
   });
 }
 
@@ -26,7 +26,11 @@ export interface WatchedPage {
 }
 
 /** Opens `url` in a fresh context (no shared storage) and records what goes wrong on it. */
-export async function openPage(browser: Browser, url: string, viewport = { width: 1024, height: 900 }): Promise<WatchedPage> {
+export async function openPage(
+  browser: Browser,
+  url: string,
+  viewport = { width: 1024, height: 900 },
+): Promise<WatchedPage> {
   const context = await browser.createBrowserContext();
   const page = await context.newPage();
   await page.setViewport(viewport);
@@ -43,7 +47,8 @@ export async function openPage(browser: Browser, url: string, viewport = { width
   page.on('pageerror', (error) => problem(`uncaught: ${(error as Error).message ?? String(error)}`));
   page.on('requestfailed', (request) => {
     // A stream or fetch the page cancels itself on leaving is not a failure.
-    if (request.failure()?.errorText !== 'net::ERR_ABORTED') problem(`request failed: ${request.url()} ${request.failure()?.errorText}`);
+    if (request.failure()?.errorText !== 'net::ERR_ABORTED')
+      problem(`request failed: ${request.url()} ${request.failure()?.errorText}`);
   });
   // Reported by the page itself, also for violations inside shadow roots; the binding is not subject to the page's CSP.
   await page.exposeFunction('__copReportViolation', (text: string) => problem(`CSP violation: ${text}`));
@@ -67,13 +72,16 @@ export async function shadowText(page: Page, host: string): Promise<string> {
 export async function waitForShadowText(page: Page, host: string, text: string, timeout = 10_000): Promise<void> {
   try {
     await page.waitForFunction(
-      (selector, wanted) => (document.querySelector(selector)?.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').includes(wanted),
+      (selector, wanted) =>
+        (document.querySelector(selector)?.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').includes(wanted),
       { timeout },
       host,
       text,
     );
   } catch {
-    throw new Error(`"${text}" did not appear in ${host}; it shows: ${await shadowText(page, host).catch(() => '(nothing)')}`);
+    throw new Error(
+      `"${text}" did not appear in ${host}; it shows: ${await shadowText(page, host).catch(() => '(nothing)')}`,
+    );
   }
 }
 

@@ -38,7 +38,9 @@ export async function startEnvironment(pageMounts: Mount[] = []): Promise<Enviro
   const bundleDir = join(INSTALLED, 'dist', 'cdn');
   // The reference server starts after the site, which it must know as an allowed origin.
   const target: { api?: string } = {};
-  const cdn = await startStaticServer({ mounts: [{ prefix: `${CDN_PATH(version)}/`, dir: bundleDir, headers: cdnHeaders }] });
+  const cdn = await startStaticServer({
+    mounts: [{ prefix: `${CDN_PATH(version)}/`, dir: bundleDir, headers: cdnHeaders }],
+  });
   const site = await startStaticServer({
     mounts: [
       { prefix: '/feeds/', dir: join(HERE, 'feeds') },

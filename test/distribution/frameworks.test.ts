@@ -18,7 +18,10 @@ describe('the packed package on partner pages', () => {
   const built = new Map<FixtureApp, BuiltApp>();
 
   before(async () => {
-    const [started] = await Promise.all([startEnvironment(), ...APPS.map(async (app) => built.set(app, await buildFixtureApp(app)))]);
+    const [started] = await Promise.all([
+      startEnvironment(),
+      ...APPS.map(async (app) => built.set(app, await buildFixtureApp(app))),
+    ]);
     env = started;
   });
   after(() => env?.close());
@@ -26,8 +29,15 @@ describe('the packed package on partner pages', () => {
   it('each app is built from the tarball, not from the repository', () => {
     for (const app of APPS) {
       const modules = built.get(app)!.modules;
-      assert.ok(modules.some((id) => id.startsWith(`${INSTALLED}/dist/`)), `${app} bundles the packed package`);
-      assert.deepEqual(modules.filter((id) => /\/(src|dist)\//.test(id) && !id.includes('/node_modules/')), [], `${app} takes nothing from the repository's src or dist`);
+      assert.ok(
+        modules.some((id) => id.startsWith(`${INSTALLED}/dist/`)),
+        `${app} bundles the packed package`,
+      );
+      assert.deepEqual(
+        modules.filter((id) => /\/(src|dist)\//.test(id) && !id.includes('/node_modules/')),
+        [],
+        `${app} takes nothing from the repository's src or dist`,
+      );
     }
   });
 
@@ -38,11 +48,39 @@ describe('the packed package on partner pages', () => {
       await calendarShowsSessions(page);
       await mapDrawsRegions(page);
       assert.equal(await chooseRegionByKeyboard(page), 'JZ21 bas', "the page's listener got cop-region-select");
-      const fromCdn = env.cdn.requests.slice(cdnBefore).filter((path) => path.endsWith('.js')).map((path) => path.slice(CDN_PATH(env.version).length + 1));
-      assert.ok(fromCdn.includes(`cop-widgets.${env.version}.js`), 'the versioned bundle came from the CDN');
-      assert.ok(fromCdn.some((file) => file.startsWith('jeugdregio-2025.topojson-')), 'the map geometry came from the CDN, next to the bundle');
-      assert.ok(fromCdn.some((file) => file.startsWith('geometry-')), 'the drawing code came from the CDN, next to the bundle');
-      assert.deepEqual(env.site.requests.slice(siteBefore).filter((path) => path.endsWith('.js')), [], 'no script was asked from the page’s own origin');
+      const fromCdn = env.cdn.requests
+        .slice(cdnBefore)
+        .filter((path) => path.endsWith('.js'))
+        .map((path) => path.slice(CDN_PATH(env.version).length + 1));
+      assert.ok(fromCdn.includes(`cop-widgets.${env.version}.js`), 'the versioned loader came from the CDN');
+      const chunks = (name: string) => fromCdn.filter((file) => new RegExp(`^${name}-[\\w-]{8}\\.js$`).test(file));
+      for (const name of ['base', 'session-calendar', 'region-map'])
+        assert.equal(chunks(name).length, 1, `the ${name} chunk came once, from the CDN`);
+      for (const name of ['enrolment-form', 'principle-poll'])
+        assert.deepEqual(chunks(name), [], `no ${name}: it is not on the page`);
+      assert.ok(
+        fromCdn.some((file) => file.startsWith('jeugdregio-2025.topojson-')),
+        'the map geometry came from the CDN, next to the bundle',
+      );
+      assert.ok(
+        fromCdn.some((file) => file.startsWith('geometry-')),
+        'the drawing code came from the CDN, next to the bundle',
+      );
+      assert.ok(
+        fromCdn.some((file) => file.startsWith('gemeenten-2025-')),
+        'the municipalities came from the CDN, next to the bundle',
+      );
+      assert.deepEqual(
+        env.site.requests.slice(siteBefore).filter((path) => path.endsWith('.js')),
+        [],
+        'no script was asked from the page’s own origin',
+      );
+      // The loader asks for the feed while the widgets' code downloads; the widgets take that answer.
+      assert.equal(
+        env.site.requests.slice(siteBefore).filter((path) => path === FEED_PATH).length,
+        1,
+        'the feed was fetched once for both widgets',
+      );
       assert.deepEqual(problems(), []);
     } finally {
       await close();
@@ -73,7 +111,11 @@ describe('the packed package on partner pages', () => {
       await waitForShadowText(page, 'cop-principle-poll', 'Welke leidende principes hebben we al op orde?');
       await mapDrawsRegions(page);
       assert.equal(await chooseRegionByKeyboard(page), 'JZ21 bas');
-      assert.equal(await page.$eval('#version', (el) => el.textContent), env.version, 'VERSION is the package’s version');
+      assert.equal(
+        await page.$eval('#version', (el) => el.textContent),
+        env.version,
+        'VERSION is the package’s version',
+      );
       assert.deepEqual(problems(), []);
     } finally {
       await close();
@@ -88,12 +130,25 @@ describe('the packed package on partner pages', () => {
       const { page, problems, close } = await openPage(env.browser, `${env.site.url}apps/${app}/`);
       try {
         await calendarShowsSessions(page);
-        const feed = await page.$eval('cop-session-calendar', (el) => ({ id: el.feed?.programme?.id, attribute: el.hasAttribute('feed') }));
-        assert.deepEqual(feed, { id: 'partner-programme', attribute: false }, 'the feed is a property holding the object, not an attribute');
+        const feed = await page.$eval('cop-session-calendar', (el) => ({
+          id: el.feed?.programme?.id,
+          attribute: el.hasAttribute('feed'),
+        }));
+        assert.deepEqual(
+          feed,
+          { id: 'partner-programme', attribute: false },
+          'the feed is a property holding the object, not an attribute',
+        );
         await mapDrawsRegions(page);
-        assert.equal(await chooseRegionByKeyboard(page), 'regio JZ21 bas', 'cop-region-select reached the handler, which re-rendered');
+        assert.equal(
+          await chooseRegionByKeyboard(page),
+          'regio JZ21 bas',
+          'cop-region-select reached the handler, which re-rendered',
+        );
         await page.click('cop-session-calendar >>> button[part="enrol"]');
-        await page.waitForFunction(() => document.querySelector('#chosen')?.textContent === 'sessie start', { timeout: 5000 });
+        await page.waitForFunction(() => document.querySelector('#chosen')?.textContent === 'sessie start', {
+          timeout: 5000,
+        });
         assert.deepEqual(problems(), []);
       } finally {
         await close();

@@ -30,7 +30,8 @@ export interface Packed {
   unpackedSize: number;
 }
 
-const npm = (args: string[]) => execFileSync('npm', args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+const npm = (args: string[]) =>
+  execFileSync('npm', args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
 /** Builds, packs and unpacks; returns what `npm pack` reported. */
 export function preparePackage(): Packed {
@@ -44,7 +45,13 @@ export function preparePackage(): Packed {
   rmSync(INSTALLED, { recursive: true, force: true });
   mkdirSync(INSTALLED, { recursive: true });
   execFileSync('tar', ['-xzf', tarball, '-C', INSTALLED, '--strip-components=1']);
-  const packed: Packed = { version: report.version, tarball, files: report.files.map(({ path, size }) => ({ path, size })), size: report.size, unpackedSize: report.unpackedSize };
+  const packed: Packed = {
+    version: report.version,
+    tarball,
+    files: report.files.map(({ path, size }) => ({ path, size })),
+    size: report.size,
+    unpackedSize: report.unpackedSize,
+  };
   writeFileSync(join(WORK, 'packed.json'), JSON.stringify(packed));
   return packed;
 }

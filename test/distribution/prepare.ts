@@ -3,4 +3,6 @@ import { preparePackage } from './package.js';
 
 const started = performance.now();
 const { tarball, files, size } = preparePackage();
-console.log(`packed ${tarball}: ${files.length} files, ${(size / 1024).toFixed(1)} kB, in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+console.log(
+  `packed ${tarball}: ${files.length} files, ${(size / 1024).toFixed(1)} kB, in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+);

@@ -50,7 +50,7 @@ function proxy(target: string, req: IncomingMessage, res: ServerResponse): void 
     res.writeHead(answer.statusCode ?? 502, answer.headers);
     answer.pipe(res);
   });
-  upstream.on('error', () => res.headersSent ? res.destroy() : res.writeHead(502).end());
+  upstream.on('error', () => (res.headersSent ? res.destroy() : res.writeHead(502).end()));
   req.pipe(upstream);
   res.on('close', () => upstream.destroy());
 }
@@ -65,7 +65,9 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
     if (path === '/favicon.ico') return res.writeHead(204).end();
     const target = options.apiTarget?.();
     if (path.startsWith('/api/') && target) return proxy(target, req, res);
-    const mount = options.mounts.filter((m) => path.startsWith(m.prefix)).sort((a, b) => b.prefix.length - a.prefix.length)[0];
+    const mount = options.mounts
+      .filter((m) => path.startsWith(m.prefix))
+      .sort((a, b) => b.prefix.length - a.prefix.length)[0];
     if (mount) {
       let file = normalize(join(mount.dir, path.slice(mount.prefix.length)));
       if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
@@ -76,7 +78,9 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
         res.setHeader('Content-Type', type);
         if (type.startsWith('text/html') && options.htmlVariables) {
           const variables = options.htmlVariables();
-          return res.end(readFileSync(file, 'utf8').replace(/%([A-Z_]+)%/g, (all, name: string) => variables[name] ?? all));
+          return res.end(
+            readFileSync(file, 'utf8').replace(/%([A-Z_]+)%/g, (all, name: string) => variables[name] ?? all),
+          );
         }
         return createReadStream(file).pipe(res);
       }

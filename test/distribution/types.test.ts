@@ -16,15 +16,21 @@ describe('the packed type declarations', () => {
   before(() => packed());
 
   it('type-check the React, Vue and plain Vite fixtures (strict), refusing every wrong use', () => {
-    const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(FIXTURES, 'tsconfig.json'), '--listFiles'], {
-      encoding: 'utf8',
-    });
+    const tsc = spawnSync(
+      process.execPath,
+      [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(FIXTURES, 'tsconfig.json'), '--listFiles'],
+      {
+        encoding: 'utf8',
+      },
+    );
     const lines = tsc.stdout.split('\n');
     const errors = lines.filter((line) => line.includes('error TS'));
     assert.deepEqual(errors, [], 'tsc reports no error');
     assert.equal(tsc.status, 0, tsc.stderr);
 
-    const fromPackage = lines.filter((line) => line.startsWith(`${INSTALLED}/`)).map((line) => line.slice(INSTALLED.length + 1));
+    const fromPackage = lines
+      .filter((line) => line.startsWith(`${INSTALLED}/`))
+      .map((line) => line.slice(INSTALLED.length + 1));
     for (const declaration of [
       'dist/types/frameworks/react.d.ts',
       'dist/types/frameworks/vue.d.ts',
@@ -34,7 +40,11 @@ describe('the packed type declarations', () => {
     ]) {
       assert.ok(fromPackage.includes(declaration), `${declaration} came from the packed package`);
     }
-    assert.deepEqual(lines.filter((line) => line.startsWith(join(ROOT, 'src'))), [], 'nothing from the repository’s src');
+    assert.deepEqual(
+      lines.filter((line) => line.startsWith(join(ROOT, 'src'))),
+      [],
+      'nothing from the repository’s src',
+    );
   });
 
   it('has negative checks in every typings-check file', () => {

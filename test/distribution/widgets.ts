@@ -20,7 +20,11 @@ export async function calendarShowsSessions(page: Page, host = 'cop-session-cale
 export async function mapDrawsRegions(page: Page, host = 'cop-region-map'): Promise<void> {
   await page.waitForSelector(`${host} >>> path[data-code]`, { timeout: 10_000 });
   assert.equal(await countInShadow(page, host, 'path[data-code]'), 42, 'the 42 CBS youth-care regions are drawn');
-  assert.equal(await countInShadow(page, host, 'path.region--covered'), 6, "the two facilitators' six regions are coloured");
+  assert.equal(
+    await countInShadow(page, host, 'path.region--covered'),
+    6,
+    "the two facilitators' six regions are coloured",
+  );
 }
 
 /** Chooses JZ21 (Bas Wijnen's) on the map by keyboard and returns what the page's listener wrote. */
@@ -29,6 +33,11 @@ export async function chooseRegionByKeyboard(page: Page, host = 'cop-region-map'
   const region = await page.waitForSelector(`${host} >>> path[data-code="JZ21"]`);
   await region!.evaluate((path) => (path as SVGElement).focus());
   await page.keyboard.press('Enter');
-  await page.waitForFunction((selector, old) => document.querySelector(selector)?.textContent !== old, { timeout: 5000 }, output, before);
+  await page.waitForFunction(
+    (selector, old) => document.querySelector(selector)?.textContent !== old,
+    { timeout: 5000 },
+    output,
+    before,
+  );
   return page.$eval(output, (el) => el.textContent!.trim());
 }

@@ -1,14 +1,23 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import fc from 'fast-check';
-import { clearFeedCache, FeedError, formatPath, issueText, parseFeed, type Feed, type FeedInput } from '../../src/feed/index.js';
-import { enrolmentStatus } from '../../src/shared/enrolment-status.js';
+import {
+  clearFeedCache,
+  FeedError,
+  formatPath,
+  issueText,
+  parseFeed,
+  type Feed,
+  type FeedInput,
+} from '../../src/core/feed.js';
+import { enrolmentStatus } from '../../src/core/enrolment-status.js';
 import type { CopElement } from '../../src/shared/cop-element.js';
-import type { Lang } from '../../src/shared/i18n/index.js';
+import type { Lang } from '../../src/core/messages.js';
 import { jsonUrl, minimalFeed } from '../fixtures.js';
 import { feedUrl } from '../reference-server.js';
 import { mutatedFeed, PROTOTYPE_NAMES } from './mutations.js';
 import { guardPage, type PageGuard } from './page-guard.js';
 import { allWidgets, baseFeeds, everythingFeed } from './widgets.js';
+import { WAIT } from '../waits.js';
 
 /** How many feeds each test breaks; the totals are printed at the end of the file. */
 const PARSED = 3_000;
@@ -16,7 +25,10 @@ const RENDERED = 100; // each through all four widgets
 const RENDERED_VALID = 150; // of the feeds the first test found still valid: the widgets' own code gets the odd ones
 const SERVED = 25; // each through all four widgets, from a URL
 
-const ERROR_TITLE: Record<Lang, string> = { nl: 'Dit onderdeel kan niet worden getoond', en: 'This part cannot be shown' };
+const ERROR_TITLE: Record<Lang, string> = {
+  nl: 'Dit onderdeel kan niet worden getoond',
+  en: 'This part cannot be shown',
+};
 /** A message line longer than this would bury the page; ids and paths are short. */
 const MAX_LINE = 400;
 
@@ -51,14 +63,20 @@ function assertReadable(error: FeedError): void {
   if (error.issues.length === 0) throw new Error('a schema error without issues');
   for (const lang of ['nl', 'en'] as const) {
     for (const line of error.describe(lang)) {
-      if (typeof line !== 'string' || /undefined|\[object |^\s*$/.test(line)) throw new Error(`an unreadable message: ${line}`);
+      if (typeof line !== 'string' || /undefined|\[object |^\s*$/.test(line))
+        throw new Error(`an unreadable message: ${line}`);
       if (line.length > MAX_LINE) throw new Error(`a message of ${line.length} characters: ${line.slice(0, 200)}…`);
     }
   }
 }
 
 /** The widget shows the programme, or a readable error in its language naming the first wrong field. */
-async function expectShown(el: CopElement, expected: ReturnType<typeof verdict>, lang: Lang, errors?: number): Promise<void> {
+async function expectShown(
+  el: CopElement,
+  expected: ReturnType<typeof verdict>,
+  lang: Lang,
+  errors?: number,
+): Promise<void> {
   await el.updateComplete;
   const root = el.shadowRoot!;
   const alert = root.querySelector('.state--error');
@@ -73,7 +91,9 @@ async function expectShown(el: CopElement, expected: ReturnType<typeof verdict>,
   expect(alert?.getAttribute('role'), `${el.localName} has no alert`).to.equal('alert');
   const text = alert!.textContent!.replace(/\s+/g, ' ');
   expect(text).to.contain(ERROR_TITLE[lang]);
-  expect(text, `${el.localName} does not name the field`).to.contain(`${formatPath(first!.path)} ${issueText(first!, lang)}`);
+  expect(text, `${el.localName} does not name the field`).to.contain(
+    `${formatPath(first!.path)} ${issueText(first!, lang)}`,
+  );
   if (errors !== undefined) expect(errors, `${el.localName} fired no cop-feed-error`).to.equal(1);
 }
 
@@ -116,7 +136,9 @@ describe('fuzzed feeds', () => {
       { numRuns: PARSED, includeErrorInReport: true },
     );
     // Most mutations break the feed; some (an optional field removed, an id renamed) leave it valid.
-    expect(counts.parsedValid).to.be.above(0).and.below(PARSED / 2);
+    expect(counts.parsedValid)
+      .to.be.above(0)
+      .and.below(PARSED / 2);
   });
 
   it(`shows ${RENDERED} malformed feeds and ${RENDERED_VALID} odd but valid ones in every widget as the programme or a readable error, in Dutch or English`, async function () {
@@ -138,8 +160,12 @@ describe('fuzzed feeds', () => {
       else counts.errorsShown += widgets.length;
       guard.assertClean(text.slice(0, 2_000));
     };
-    await fc.assert(fc.asyncProperty(mutatedFeed(bases), fc.constantFrom<Lang>('nl', 'en'), show), { numRuns: RENDERED, includeErrorInReport: true });
-    for (const [index, text] of stillValid.slice(0, RENDERED_VALID).entries()) await show(text, index % 2 ? 'en' : 'nl');
+    await fc.assert(fc.asyncProperty(mutatedFeed(bases), fc.constantFrom<Lang>('nl', 'en'), show), {
+      numRuns: RENDERED,
+      includeErrorInReport: true,
+    });
+    for (const [index, text] of stillValid.slice(0, RENDERED_VALID).entries())
+      await show(text, index % 2 ? 'en' : 'nl');
     // Requests a widget started for the last feeds (poll results) settle without a word to the page.
     await new Promise((resolve) => setTimeout(resolve, 300));
     guard.assertClean();
@@ -163,14 +189,20 @@ describe('fuzzed feeds', () => {
         el.feed = undefined;
         el.src = url;
         await el.updateComplete;
-        await waitUntil(() => el.feedState.status === 'ready' || el.feedState.status === 'error', `${el.localName} kept loading`, { interval: 5 });
+        await waitUntil(
+          () => el.feedState.status === 'ready' || el.feedState.status === 'error',
+          `${el.localName} kept loading`,
+          { ...WAIT, interval: 5 },
+        );
         if (expected) {
           await expectShown(el, expected, lang);
         } else {
           await el.updateComplete;
           expect(el.feedState.status === 'error' && el.feedState.error.kind).to.equal('json');
           const alert = el.shadowRoot!.querySelector('[role="alert"]')!.textContent!;
-          expect(alert).to.contain(ERROR_TITLE[lang]).and.contain(lang === 'nl' ? 'is geen geldige JSON' : 'is not valid JSON');
+          expect(alert)
+            .to.contain(ERROR_TITLE[lang])
+            .and.contain(lang === 'nl' ? 'is geen geldige JSON' : 'is not valid JSON');
         }
       }
       URL.revokeObjectURL(url);
@@ -195,13 +227,18 @@ describe('fuzzed feeds', () => {
       // Counted per session, but the server has no count for this one yet: the programme's count holds.
       delete feed.availability!.sessions!.s1;
       const parsed = parseFeed(feed);
-      expect(enrolmentStatus(parsed, Date.parse('2026-06-01T12:00:00Z'), name), name).to.include({ state: 'open', placesLeft: 12 });
+      expect(enrolmentStatus(parsed, Date.parse('2026-06-01T12:00:00Z'), name), name).to.include({
+        state: 'open',
+        placesLeft: 12,
+      });
       for (const el of widgets) {
         el.lang = 'nl';
         el.feed = feed;
         await el.updateComplete;
         expect(el.feedState.status, `${el.localName} with id ${name}`).to.equal('ready');
-        expect(el.shadowRoot!.textContent, `${el.localName} with id ${name}`).to.not.match(/undefined|\[object |function /);
+        expect(el.shadowRoot!.textContent, `${el.localName} with id ${name}`).to.not.match(
+          /undefined|\[object |function /,
+        );
       }
       const [calendar, form, map, poll] = widgets.map((el) => el.shadowRoot!.textContent!);
       expect(calendar).to.contain('Startbijeenkomst').and.contain('Intervisiegroep 1');
@@ -214,7 +251,10 @@ describe('fuzzed feeds', () => {
   it('names a malformed id once, briefly, without repeating it in reference or duplicate messages', () => {
     const huge = 'x'.repeat(100_000);
     const feed = minimalFeed();
-    feed.groups = [{ id: huge, name: 'Groep' }, { id: huge, name: 'Nog een groep' }];
+    feed.groups = [
+      { id: huge, name: 'Groep' },
+      { id: huge, name: 'Nog een groep' },
+    ];
     feed.sessions[0]!.groupId = huge;
     const error = verdict(feed);
     if (!('error' in error)) throw new Error('the feed was accepted');
@@ -230,8 +270,14 @@ describe('fuzzed feeds', () => {
     const feed = (await (await fetch(feedUrl('poll-always'), { cache: 'no-store' })).json()) as unknown;
     const [, , , poll] = await allWidgets();
     poll!.src = jsonUrl(feed);
-    await waitUntil(() => poll!.shadowRoot!.querySelector('.results'), 'the poll showed no results from the server', { timeout: 8000 });
-    expect(poll!.shadowRoot!.querySelector('form legend')?.textContent).to.equal('Gezamenlijke ambitie en doorleefde visie');
+    await waitUntil(
+      () => poll!.shadowRoot!.querySelector('.results'),
+      'the poll showed no results from the server',
+      WAIT,
+    );
+    expect(poll!.shadowRoot!.querySelector('form legend')?.textContent).to.equal(
+      'Gezamenlijke ambitie en doorleefde visie',
+    );
     guard.assertClean();
   });
 });

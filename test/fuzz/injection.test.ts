@@ -1,9 +1,10 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { clearFeedCache, FeedError, parseFeed, type FeedInput } from '../../src/feed/index.js';
+import { clearFeedCache, FeedError, parseFeed, type FeedInput } from '../../src/core/feed.js';
 import type { CopElement } from '../../src/shared/cop-element.js';
 import { feedUrl } from '../reference-server.js';
 import { guardPage, type PageGuard } from './page-guard.js';
 import { allWidgets, everythingFeed } from './widgets.js';
+import { WAIT } from '../waits.js';
 
 declare global {
   interface Window {
@@ -29,14 +30,31 @@ const PAYLOADS = [
 ];
 
 /** Every field of the feed a visitor reads as text. */
-const TEXT_KEYS = new Set(['title', 'organiser', 'description', 'name', 'address', 'role', 'organisation', 'label', 'question', 'minLabel', 'maxLabel']);
+const TEXT_KEYS = new Set([
+  'title',
+  'organiser',
+  'description',
+  'name',
+  'address',
+  'role',
+  'organisation',
+  'label',
+  'question',
+  'minLabel',
+  'maxLabel',
+]);
 
 /** A copy of `feed` with every readable text replaced by `payload`. */
 function withText(feed: unknown, payload: string): FeedInput {
   const walk = (node: unknown): unknown => {
     if (Array.isArray(node)) return node.map(walk);
     if (node && typeof node === 'object') {
-      return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, TEXT_KEYS.has(key) && typeof value === 'string' ? payload : walk(value)]));
+      return Object.fromEntries(
+        Object.entries(node).map(([key, value]) => [
+          key,
+          TEXT_KEYS.has(key) && typeof value === 'string' ? payload : walk(value),
+        ]),
+      );
     }
     return node;
   };
@@ -47,12 +65,14 @@ function withText(feed: unknown, payload: string): FeedInput {
 function activeContent(root: ShadowRoot): string[] {
   const found: string[] = [];
   for (const element of root.querySelectorAll('*')) {
-    if (/^(script|img|iframe|object|embed|frame|math|template)$/.test(element.localName)) found.push(`<${element.localName}>`);
+    if (/^(script|img|iframe|object|embed|frame|math|template)$/.test(element.localName))
+      found.push(`<${element.localName}>`);
     for (const attribute of element.attributes) {
       if (attribute.name.startsWith('on')) found.push(`${element.localName}[${attribute.name}]`);
     }
     const href = element.getAttribute('href');
-    if (href !== null && !/^(https?:|mailto:|tel:|blob:|#)/i.test(href)) found.push(`${element.localName}[href=${href}]`);
+    if (href !== null && !/^(https?:|mailto:|tel:|blob:|#)/i.test(href))
+      found.push(`${element.localName}[href=${href}]`);
   }
   return found;
 }
@@ -83,26 +103,34 @@ describe('feed text with HTML or script', () => {
       for (const el of [calendar, form, map]) el.feed = withText(everythingFeed(), payload);
       poll.feed = withText(pollFeed, payload);
       for (const el of widgets) await el.updateComplete;
-      await waitUntil(() => poll.shadowRoot!.querySelector('.results'), 'the poll showed no results', { timeout: 8000 });
+      await waitUntil(() => poll.shadowRoot!.querySelector('.results'), 'the poll showed no results', WAIT);
       // Open what the visitor can open: the calendar's add-to-calendar panel and the map's first region.
       calendar.shadowRoot!.querySelector<HTMLElement>('details.add summary')!.click();
-      await waitUntil(() => map.shadowRoot!.querySelector('[data-code="JZ21"]'), 'the map was not drawn', { timeout: 8000 });
+      await waitUntil(() => map.shadowRoot!.querySelector('[data-code="JZ21"]'), 'the map was not drawn', WAIT);
       map.shadowRoot!.querySelector<SVGElement>('[data-code="JZ21"]')!.focus();
       for (const el of widgets) await el.updateComplete;
       // Long enough for an <img src=x> to fail to load and fire its onerror.
       await new Promise((resolve) => setTimeout(resolve, 150));
 
-      expect(calendar.shadowRoot!.querySelector('.add__options a[href^="https://calendar.google.com"]'), 'the add-to-calendar panel did not open').to.not.equal(null);
-      expect(map.shadowRoot!.querySelector('.panel')!.textContent, 'the map panel shows no facilitator').to.contain(payload);
+      // The calendar links come in a chunk of their own, fetched when the panel first opens.
+      await waitUntil(
+        () => calendar.shadowRoot!.querySelector('.add__options a[href^="https://calendar.google.com"]'),
+        'the add-to-calendar panel did not open',
+        WAIT,
+      );
+      expect(map.shadowRoot!.querySelector('.panel')!.textContent, 'the map panel shows no facilitator').to.contain(
+        payload,
+      );
       for (const el of widgets) {
         expect(el.feedState.status, el.localName).to.equal('ready');
         expect(shown(el), `${el.localName} does not show the text literally`).to.contain(payload);
         expect(activeContent(el.shadowRoot!), el.localName).to.deep.equal([]);
       }
       expect(window.copInjected, 'a payload ran').to.equal(undefined);
-      expect(document.querySelectorAll('img, iframe, script:not([src])').length, 'something landed in the page').to.equal(
-        document.querySelectorAll('script:not([src])').length,
-      );
+      expect(
+        document.querySelectorAll('img, iframe, script:not([src])').length,
+        'something landed in the page',
+      ).to.equal(document.querySelectorAll('script:not([src])').length);
       guard.assertClean(payload);
     });
   }
@@ -112,7 +140,11 @@ describe('feed text with HTML or script', () => {
 const URL_FIELDS: { path: string; kind: 'link' | 'endpoint'; set: (feed: FeedInput, value: string) => void }[] = [
   { path: 'programme.url', kind: 'link', set: (f, v) => (f.programme.url = v) },
   { path: 'programme.privacyUrl', kind: 'link', set: (f, v) => (f.programme.privacyUrl = v) },
-  { path: 'sessions[1].location.url', kind: 'link', set: (f, v) => (f.sessions[1]!.location = { name: 'Teams', online: true, url: v }) },
+  {
+    path: 'sessions[1].location.url',
+    kind: 'link',
+    set: (f, v) => (f.sessions[1]!.location = { name: 'Teams', online: true, url: v }),
+  },
   { path: 'enrolment.endpoint', kind: 'endpoint', set: (f, v) => (f.enrolment!.endpoint = v) },
   { path: 'poll.endpoint', kind: 'endpoint', set: (f, v) => (f.poll!.endpoint = v) },
 ];
@@ -154,8 +186,14 @@ const HOSTILE_URLS = [
 
 const refusal = (kind: 'link' | 'endpoint', lang: 'nl' | 'en') =>
   ({
-    link: { nl: 'moet een link zijn die begint met https://, http:// of mailto:', en: 'must be a link starting with https://, http:// or mailto:' },
-    endpoint: { nl: 'moet een http(s)-adres zijn of een pad zoals /api/…', en: 'must be an http(s) address or a path such as /api/…' },
+    link: {
+      nl: 'moet een link zijn die begint met https://, http:// of mailto:',
+      en: 'must be a link starting with https://, http:// or mailto:',
+    },
+    endpoint: {
+      nl: 'moet een http(s)-adres zijn of een pad zoals /api/…',
+      en: 'must be an http(s) address or a path such as /api/…',
+    },
   })[kind][lang];
 
 function problems(feed: FeedInput): { nl: string[]; en: string[] } {
@@ -184,7 +222,9 @@ describe('links and endpoints in the feed', () => {
         const feed = base();
         field.set(feed, url);
         const found = problems(feed);
-        expect(found.nl, `${field.path} = ${JSON.stringify(url)}`).to.deep.equal([`${field.path} ${refusal(field.kind, 'nl')}`]);
+        expect(found.nl, `${field.path} = ${JSON.stringify(url)}`).to.deep.equal([
+          `${field.path} ${refusal(field.kind, 'nl')}`,
+        ]);
         expect(found.en).to.deep.equal([`${field.path} ${refusal(field.kind, 'en')}`]);
         tried += 1;
       }
@@ -194,8 +234,18 @@ describe('links and endpoints in the feed', () => {
 
   it('takes https, http and mailto links, and http(s) or same-server endpoints', () => {
     const fine = {
-      link: ['https://www.nji.nl/cop', 'HTTP://example.org', 'mailto:cop@example.org', 'mailto:cop@example.org?subject=Aanmelden'],
-      endpoint: ['https://api.example.org/enrol', '/api/programmes/cop-test/enrolments', './enrolments', '../api/polls/p'],
+      link: [
+        'https://www.nji.nl/cop',
+        'HTTP://example.org',
+        'mailto:cop@example.org',
+        'mailto:cop@example.org?subject=Aanmelden',
+      ],
+      endpoint: [
+        'https://api.example.org/enrol',
+        '/api/programmes/cop-test/enrolments',
+        './enrolments',
+        '../api/polls/p',
+      ],
     };
     for (const field of URL_FIELDS) {
       for (const url of fine[field.kind]) {
@@ -207,7 +257,13 @@ describe('links and endpoints in the feed', () => {
   });
 
   it('refuses e-mail addresses that would add headers or a script to a mailto: link', () => {
-    for (const email of ['a@example.org?bcc=iedereen@example.org', 'javascript:alert(1)//@example.org', 'a@example.org\nBcc: b@example.org', '<a@example.org>', 'a@example.org&body=x']) {
+    for (const email of [
+      'a@example.org?bcc=iedereen@example.org',
+      'javascript:alert(1)//@example.org',
+      'a@example.org\nBcc: b@example.org',
+      '<a@example.org>',
+      'a@example.org&body=x',
+    ]) {
       const feed = base();
       feed.programme.contact.email = email;
       feed.enrolment!.contactEmail = email;
@@ -224,7 +280,7 @@ describe('links and endpoints in the feed', () => {
     const [, , map] = await allWidgets();
     map!.feed = everythingFeed();
     map!.setAttribute('view', 'list');
-    await waitUntil(() => map!.shadowRoot!.querySelector('a[href^="tel:"]'), 'no phone link in the list');
+    await waitUntil(() => map!.shadowRoot!.querySelector('a[href^="tel:"]'), 'no phone link in the list', WAIT);
     expect(map!.shadowRoot!.querySelector('a[href^="tel:"]')!.getAttribute('href')).to.equal('tel:+31612345678');
     for (const phone of ['javascript:alert(1)', '+31 6 1234 5678;ext=<b>', '06-12345678\n']) {
       const feed = everythingFeed();

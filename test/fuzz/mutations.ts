@@ -13,7 +13,14 @@ const PROTO_KEYS = ['__proto__', 'constructor', 'prototype'] as const;
 const placeholder = (key: string) => `\u0000proto:${key}`;
 
 /** Names an id can take that are also Object.prototype members: valid ids, hostile lookups. */
-export const PROTOTYPE_NAMES = ['constructor', 'toString', 'hasOwnProperty', 'valueOf', 'prototype', 'isPrototypeOf'] as const;
+export const PROTOTYPE_NAMES = [
+  'constructor',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  'prototype',
+  'isPrototypeOf',
+] as const;
 
 const BAD_DATES = [
   '2027-02-30T13:00:00+01:00',
@@ -32,15 +39,20 @@ const BAD_DATES = [
 
 /** Strings a careless renderer or validator might choke on: long, combining, right-to-left, invisible. */
 const hugeString = fc
-  .record({ unit: fc.constantFrom('x', 'é', '\u0301', '👩‍👩‍👧', '\u202e', '\u200b', ' ', '\u0000', '\ud800'), times: fc.constantFrom(201, 5_001, 100_000) })
+  .record({
+    unit: fc.constantFrom('x', 'é', '\u0301', '👩‍👩‍👧', '\u202e', '\u200b', ' ', '\u0000', '\ud800'),
+    times: fc.constantFrom(201, 5_001, 100_000),
+  })
   .map(({ unit, times }) => unit.repeat(times));
 
 /** Nested arrays or objects, far deeper than any field of the feed. */
-const deepNesting = fc.record({ depth: fc.integer({ min: 20, max: 1_000 }), asArray: fc.boolean() }).map(({ depth, asArray }) => {
-  let value: Json = 'bodem';
-  for (let i = 0; i < depth; i += 1) value = asArray ? [value] : { nested: value };
-  return value;
-});
+const deepNesting = fc
+  .record({ depth: fc.integer({ min: 20, max: 1_000 }), asArray: fc.boolean() })
+  .map(({ depth, asArray }) => {
+    let value: Json = 'bodem';
+    for (let i = 0; i < depth; i += 1) value = asArray ? [value] : { nested: value };
+    return value;
+  });
 
 const unknownId = fc.constantFrom('bestaat-niet', 'groep-99', 'JZ99', 'JZ40', 'XX01', 'jz21', 'p-onbekend', '');
 
@@ -59,19 +71,33 @@ const at = fc.nat();
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   // Wrong types, nulls, empty and whitespace-only text, huge strings, deep nesting.
   fc.record({ kind: fc.constant('replace' as const), at, value: fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json> }),
-  fc.record({ kind: fc.constant('replace' as const), at, value: fc.constantFrom<Json>(null, '', '   ', 0, -1, 1.5, 1e308, true, [], {}, '1') }),
+  fc.record({
+    kind: fc.constant('replace' as const),
+    at,
+    value: fc.constantFrom<Json>(null, '', '   ', 0, -1, 1.5, 1e308, true, [], {}, '1'),
+  }),
   fc.record({ kind: fc.constant('replace' as const), at, value: hugeString }),
   fc.record({ kind: fc.constant('replace' as const), at, value: deepNesting }),
   fc.record({ kind: fc.constant('delete' as const), at }),
   fc.record({ kind: fc.constant('arrayForObject' as const), at }),
   fc.record({ kind: fc.constant('badDate' as const), at, value: fc.constantFrom(...BAD_DATES) }),
-  fc.record({ kind: fc.constant('endBeforeStart' as const), at, shiftMinutes: fc.integer({ min: -60 * 24 * 400, max: 0 }) }),
+  fc.record({
+    kind: fc.constant('endBeforeStart' as const),
+    at,
+    shiftMinutes: fc.integer({ min: -60 * 24 * 400, max: 0 }),
+  }),
   fc.record({ kind: fc.constant('unknownReference' as const), at, value: unknownId }),
   fc.record({
     kind: fc.constant('prototypeKey' as const),
     at,
     key: fc.constantFrom(...PROTO_KEYS),
-    value: fc.constantFrom<Json>({ polluted: true }, { prototype: { polluted: true } }, { toString: 'kapot' }, 'polluted', null),
+    value: fc.constantFrom<Json>(
+      { polluted: true },
+      { prototype: { polluted: true } },
+      { toString: 'kapot' },
+      'polluted',
+      null,
+    ),
   }),
   fc.record({ kind: fc.constant('prototypeId' as const), at, name: fc.constantFrom(...PROTOTYPE_NAMES) }),
   fc.record({ kind: fc.constant('duplicate' as const), at }),
@@ -85,11 +111,13 @@ function paths(value: Json, prefix: Path = [], out: Path[] = []): Path[] {
   out.push(prefix);
   if (prefix.length >= MAX_WALK_DEPTH) return out;
   if (Array.isArray(value)) value.forEach((item, i) => paths(item, [...prefix, i], out));
-  else if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) paths(item, [...prefix, key], out);
+  else if (value && typeof value === 'object')
+    for (const [key, item] of Object.entries(value)) paths(item, [...prefix, key], out);
   return out;
 }
 
-const get = (root: Json, path: Path): Json => path.reduce<Json>((node, key) => (node as Record<string | number, Json>)[key]!, root);
+const get = (root: Json, path: Path): Json =>
+  path.reduce<Json>((node, key) => (node as Record<string | number, Json>)[key]!, root);
 
 /** Sets (or, with `undefined`, removes) the value at a non-empty path. */
 function set(root: Json, path: Path, value: Json | undefined): void {
@@ -102,9 +130,11 @@ function set(root: Json, path: Path, value: Json | undefined): void {
   else (parent as Record<string, Json>)[key] = value;
 }
 
-const pick = <T>(list: readonly T[], index: number): T | undefined => (list.length ? list[index % list.length] : undefined);
+const pick = <T>(list: readonly T[], index: number): T | undefined =>
+  list.length ? list[index % list.length] : undefined;
 const lastKey = (path: Path) => path[path.length - 1];
-const isObject = (value: Json): value is { [key: string]: Json } => Boolean(value) && typeof value === 'object' && !Array.isArray(value);
+const isObject = (value: Json): value is { [key: string]: Json } =>
+  Boolean(value) && typeof value === 'object' && !Array.isArray(value);
 
 const DATE_KEYS = new Set(['start', 'end', 'opens', 'closes', 'updatedAt']);
 const REFERENCE_KEYS = new Set(['groupId', 'themeIds', 'facilitatorIds', 'principleIds', 'regions', 'code']);
@@ -123,12 +153,18 @@ function apply(feed: Json, change: Mutation): void {
       return;
     }
     case 'arrayForObject': {
-      const path = pick(all.filter((p) => p.length > 0 && isObject(get(feed, p))), change.at);
+      const path = pick(
+        all.filter((p) => p.length > 0 && isObject(get(feed, p))),
+        change.at,
+      );
       if (path) set(feed, path, [get(feed, path)]);
       return;
     }
     case 'badDate': {
-      const path = pick(all.filter((p) => DATE_KEYS.has(String(lastKey(p)))), change.at);
+      const path = pick(
+        all.filter((p) => DATE_KEYS.has(String(lastKey(p)))),
+        change.at,
+      );
       if (path) set(feed, path, change.value);
       return;
     }
@@ -142,25 +178,37 @@ function apply(feed: Json, change: Mutation): void {
       return;
     }
     case 'unknownReference': {
-      const path = pick(all.filter((p) => p.some((key) => REFERENCE_KEYS.has(String(key))) && typeof get(feed, p) === 'string'), change.at);
+      const path = pick(
+        all.filter((p) => p.some((key) => REFERENCE_KEYS.has(String(key))) && typeof get(feed, p) === 'string'),
+        change.at,
+      );
       if (path) set(feed, path, change.value);
       return;
     }
     case 'prototypeKey': {
-      const path = pick(all.filter((p) => isObject(get(feed, p))), change.at);
+      const path = pick(
+        all.filter((p) => isObject(get(feed, p))),
+        change.at,
+      );
       if (path) (get(feed, path) as Record<string, Json>)[placeholder(change.key)] = structuredClone(change.value);
       return;
     }
     case 'prototypeId': {
       // Renames one id and every reference to it: still a valid feed, with an id like "constructor".
-      const idPath = pick(all.filter((p) => lastKey(p) === 'id' && typeof get(feed, p) === 'string'), change.at);
+      const idPath = pick(
+        all.filter((p) => lastKey(p) === 'id' && typeof get(feed, p) === 'string'),
+        change.at,
+      );
       if (!idPath) return;
       const old = get(feed, idPath) as string;
       renameEverywhere(feed, old, change.name);
       return;
     }
     case 'duplicate': {
-      const path = pick(all.filter((p) => typeof lastKey(p) === 'number'), change.at);
+      const path = pick(
+        all.filter((p) => typeof lastKey(p) === 'number'),
+        change.at,
+      );
       if (!path) return;
       const list = get(feed, path.slice(0, -1)) as Json[];
       list.push(JSON.parse(JSON.stringify(get(feed, path))) as Json);

@@ -8,15 +8,15 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { CopEnrolmentForm } from '../../src/enrolment-form/enrolment-form.component.js';
 import '../../src/enrolment-form/enrolment-form.js';
-import { clearFeedCache } from '../../src/feed/index.js';
+import { clearFeedCache } from '../../src/core/feed.js';
 import { CopPrinciplePoll } from '../../src/principle-poll/principle-poll.component.js';
 import '../../src/principle-poll/principle-poll.js';
 import { adminPoll, feedUrl, newParticipant, storedRows, uniqueEmail, voteDirectly } from '../reference-server.js';
 import { guardPage, type PageGuard } from './page-guard.js';
+import { WAIT } from '../waits.js';
 
 // test/fixtures/server-feeds/poll-faults.json: used by this file only, so resetting it races with nobody.
 const POLL = { programme: 'poll-faults', poll: 'poll-test-faults' };
-const WAIT = { timeout: 8000 };
 
 const realFetch = window.fetch;
 const RealEventSource = window.EventSource;
@@ -64,7 +64,9 @@ describe('network drops', () => {
 
   describe('<cop-enrolment-form>', () => {
     const form = async (prefill = {}) => {
-      const el = await fixture<CopEnrolmentForm>(html`<cop-enrolment-form .prefill=${prefill} src=${feedUrl('form-open')}></cop-enrolment-form>`);
+      const el = await fixture<CopEnrolmentForm>(
+        html`<cop-enrolment-form .prefill=${prefill} src=${feedUrl('form-open')}></cop-enrolment-form>`,
+      );
       await waitUntil(() => $(el, 'form'), 'the form did not render', WAIT);
       return el;
     };
@@ -90,7 +92,9 @@ describe('network drops', () => {
 
       // The server did store the team; the visitor heard nothing and is told to try again.
       expect((await storedRows('form-open')).filter((row) => row.email === email)).to.have.length(1);
-      expect($(first, '.failure')!.textContent).to.contain('er is geen verbinding met de server. Uw gegevens staan er nog');
+      expect($(first, '.failure')!.textContent).to.contain(
+        'er is geen verbinding met de server. Uw gegevens staan er nog',
+      );
       expect(value(first, 'gemeente-name')).to.equal('Carla Afgebroken');
       expect(value(first, 'remark')).to.equal('Graag een vegetarische lunch');
       await expect(first).to.be.accessible();
@@ -107,14 +111,19 @@ describe('network drops', () => {
       $<HTMLButtonElement>(again, 'button[type="submit"]')!.click();
       await waitUntil(() => $(again, '.confirmation'), 'no confirmation on retry', WAIT);
       expect($(again, '.confirmation')!.textContent).to.contain('U bent aangemeld');
-      expect((await storedRows('form-open')).filter((row) => row.email === email), 'the retry enrolled the team twice').to.have.length(1);
+      expect(
+        (await storedRows('form-open')).filter((row) => row.email === email),
+        'the retry enrolled the team twice',
+      ).to.have.length(1);
       guard.assertClean();
     });
   });
 
   describe('<cop-principle-poll>', () => {
     const poll = async () => {
-      const el = await fixture<CopPrinciplePoll>(html`<cop-principle-poll src=${feedUrl(POLL.programme)}></cop-principle-poll>`);
+      const el = await fixture<CopPrinciplePoll>(
+        html`<cop-principle-poll src=${feedUrl(POLL.programme)}></cop-principle-poll>`,
+      );
       await waitUntil(() => $(el, 'form') && $(el, '.results'), 'the poll did not render', WAIT);
       return el;
     };
@@ -144,7 +153,10 @@ describe('network drops', () => {
       $<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
       await waitUntil(() => $(el, '.confirmation'), 'no confirmation on retry', WAIT);
       // The first attempt was stored: the retry replaced it with the same vote, once.
-      const results = (await (await realFetch(`/api/polls/${POLL.poll}/results`, { cache: 'no-store' })).json()) as { participants: number; principles: { id: string; count: number }[] };
+      const results = (await (await realFetch(`/api/polls/${POLL.poll}/results`, { cache: 'no-store' })).json()) as {
+        participants: number;
+        principles: { id: string; count: number }[];
+      };
       expect(results.participants).to.equal(1);
       expect(results.principles.find((p) => p.id === 'kind-centraal')!.count).to.equal(1);
       expect($(el, '.confirmation')!.textContent, 'a first vote is not a change').to.not.contain('gewijzigd');

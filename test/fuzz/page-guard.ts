@@ -12,7 +12,9 @@ export interface PageGuard {
 }
 
 const prototypeShape = () =>
-  [Object.prototype, Array.prototype, Function.prototype].map((proto) => Object.getOwnPropertyNames(proto).sort().join(',')).join('|');
+  [Object.prototype, Array.prototype, Function.prototype]
+    .map((proto) => Object.getOwnPropertyNames(proto).sort().join(','))
+    .join('|');
 
 export function guardPage(): PageGuard {
   const problems: string[] = [];
@@ -29,7 +31,9 @@ export function guardPage(): PageGuard {
   return {
     problems,
     assertClean(context = '') {
-      const polluted = ({} as Record<string, unknown>).polluted !== undefined || ([] as unknown as Record<string, unknown>).polluted !== undefined;
+      const polluted =
+        ({} as Record<string, unknown>).polluted !== undefined ||
+        ([] as unknown as Record<string, unknown>).polluted !== undefined;
       if (polluted || prototypeShape() !== before) problems.push('a built-in prototype was changed');
       if (problems.length) throw new Error(`${context}\n${problems.join('\n')}`);
     },

@@ -1,69 +1,12 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, sendMouse, resetMouse, setViewport } from '@web/test-runner-commands';
-import { clearFeedCache, type FeedInput } from '../../src/feed/index.js';
+import { clearFeedCache } from '../../src/core/feed.js';
 import { loadBundledGeometry, type GeometryLoader } from '../../src/region-map/load.js';
-import '../../src/region-map/region-map.js';
 import { CopRegionMap } from '../../src/region-map/region-map.js';
 import { demoFeedUrl, minimalFeed } from '../fixtures.js';
-
-const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-const all = (el: CopRegionMap, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
-const one = (el: CopRegionMap, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
-const region = (el: CopRegionMap, code: string) => el.shadowRoot!.querySelector<SVGPathElement>(`svg [data-code="${code}"]`)!;
-const panelLines = (el: CopRegionMap) => [...one(el, '[part="panel"]')!.querySelectorAll('[role="heading"], p')].map(text);
-const focusedLabel = (el: CopRegionMap) => el.shadowRoot!.activeElement?.getAttribute('aria-label') ?? text(el.shadowRoot!.activeElement);
-
-/** The seed programme: Bas, René and Marloes, three regions each (demo/feeds/cop-jeugdstelsel.json). */
-const seedFeed = async (): Promise<FeedInput> => (await fetch(demoFeedUrl('cop-jeugdstelsel'))).json() as Promise<FeedInput>;
-
-/** Waits until the map is drawn at the width of its box, as a visitor sees it. */
-async function drawn(el: CopRegionMap): Promise<SVGSVGElement> {
-  await waitUntil(() => {
-    const svg = el.shadowRoot!.querySelector<SVGSVGElement>('svg.map');
-    const box = one(el, '.figure');
-    return svg && box && svg.viewBox.baseVal.width === Math.floor(box.getBoundingClientRect().width);
-  }, 'the map is drawn at its width');
-  return el.shadowRoot!.querySelector<SVGSVGElement>('svg.map')!;
-}
-
-async function regionMap(feed: FeedInput | string, attributes: { lang?: string; region?: string } = {}) {
-  const el = await fixture<CopRegionMap>(
-    typeof feed === 'string'
-      ? html`<cop-region-map src=${feed} lang=${attributes.lang ?? 'nl'} region=${attributes.region ?? ''}></cop-region-map>`
-      : html`<cop-region-map .feed=${feed} lang=${attributes.lang ?? 'nl'} region=${attributes.region ?? ''}></cop-region-map>`,
-  );
-  await drawn(el);
-  return el;
-}
-
-/** A point of the page inside a region's shape where nothing else catches the pointer. */
-function pointIn(el: CopRegionMap, code: string): { x: number; y: number } {
-  const path = region(el, code);
-  const box = path.getBBox();
-  const ctm = path.getScreenCTM()!;
-  for (const fy of [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8]) {
-    for (const fx of [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8]) {
-      const point = new DOMPoint(box.x + box.width * fx, box.y + box.height * fy);
-      const { x, y } = point.matrixTransform(ctm);
-      if (path.isPointInFill(point) && el.shadowRoot!.elementFromPoint(x, y) === path) return { x: Math.round(x), y: Math.round(y) };
-    }
-  }
-  throw new Error(`no free point in ${code}`);
-}
-
-/** Presses Tab from the search box until `label` has focus, as a keyboard user would. */
-async function tabTo(el: CopRegionMap, label: string) {
-  one(el, 'input')!.focus();
-  for (let presses = 0; presses < 20 && focusedLabel(el) !== label; presses++) await sendKeys({ press: 'Tab' });
-  expect(focusedLabel(el)).to.equal(label);
-  await el.updateComplete;
-}
-
-async function click(el: CopRegionMap, code: string) {
-  const { x, y } = pointIn(el, code);
-  await sendMouse({ type: 'click', position: [x, y] });
-  await el.updateComplete;
-}
+import { WAIT } from '../waits.js';
+import { all, announced, click, drawn, focusedLabel, one, panelLines, pointIn, region, regionMap } from './helpers.js';
+import { search, seedFeed, tabTo, text } from './helpers.js';
 
 describe('<cop-region-map>', () => {
   before(() => setViewport({ width: 1000, height: 1400 }));
@@ -75,16 +18,17 @@ describe('<cop-region-map>', () => {
   it('colours the nine regions of the seed programme per facilitator, each with its number', async () => {
     const el = await regionMap(demoFeedUrl('cop-jeugdstelsel'));
     const covered = all(el, '.region--covered');
+    // A label that is not the region's CBS name is said with it: the whole region is coloured, not the town.
     expect(covered.map((path) => path.getAttribute('aria-label'))).to.deep.equal([
-      'Nijmegen — Bas Wijnen',
-      'Almere — Bas Wijnen',
+      'Nijmegen – jeugdregio Rijk van Nijmegen — Bas Wijnen',
+      'Almere – jeugdregio Flevoland — Bas Wijnen',
       'Zuid Kennemerland — Bas Wijnen',
       'Holland Rijnland — René Peeters',
-      'Zaanstad — René Peeters',
-      'Meierij — René Peeters',
+      'Zaanstad – jeugdregio Zaanstreek-Waterland — René Peeters',
+      'Meierij – jeugdregio Noordoost Brabant — René Peeters',
       'Food Valley — Marloes Driedonks',
-      'JZNL — Marloes Driedonks',
-      'Krimpenerwaard — Marloes Driedonks',
+      'JZNL – jeugdregio Noord-Limburg — Marloes Driedonks',
+      'Krimpenerwaard – jeugdregio Midden Holland — Marloes Driedonks',
     ]);
     // Okabe–Ito blue, orange and green; every other region neutral grey.
     const fill = (code: string) => getComputedStyle(region(el, code)).fill;
@@ -96,9 +40,13 @@ describe('<cop-region-map>', () => {
     expect(new Set(plain.map((path) => getComputedStyle(path).fill))).to.deep.equal(new Set(['rgb(224, 224, 224)']));
     // Not by colour alone: a number on each region, the same as in the legend.
     expect(all(el, '.badge text').map(text)).to.deep.equal(['1', '1', '1', '2', '2', '2', '3', '3', '3']);
-    expect(all(el, '.facilitator__name').map(text)).to.deep.equal(['1 Bas Wijnen', '2 René Peeters', '3 Marloes Driedonks']);
+    expect(all(el, '.facilitator__name').map(text)).to.deep.equal([
+      '1 Bas Wijnen',
+      '2 René Peeters',
+      '3 Marloes Driedonks',
+    ]);
     expect(text(one(el, '[part="credit"]'))).to.equal('Bron: CBS, PDOK');
-    expect(panelLines(el)).to.deep.equal(['Kies een regio op de kaart of zoek uw regio.']);
+    expect(panelLines(el)).to.deep.equal(['Kies een regio op de kaart of zoek uw gemeente of regio.']);
     await expect(el).to.be.accessible();
   });
 
@@ -112,6 +60,16 @@ describe('<cop-region-map>', () => {
       'NJi',
       'E-mail: m.driedonks@example.org',
       'Telefoon: +31 30 000 00 00',
+      '7 gemeenten in deze regio',
+    ]);
+    expect(all(el, '.municipalities li').map(text)).to.deep.equal([
+      'Barneveld',
+      'Ede',
+      'Nijkerk',
+      'Renswoude',
+      'Rhenen',
+      'Scherpenzeel',
+      'Veenendaal',
     ]);
     const links = [...one(el, '[part="panel"]')!.querySelectorAll('a')].map((a) => a.getAttribute('href'));
     expect(links).to.deep.equal(['mailto:m.driedonks@example.org', 'tel:+31300000000']);
@@ -122,17 +80,32 @@ describe('<cop-region-map>', () => {
     const el = await regionMap(await seedFeed());
     const chosen = oneEvent(el, 'cop-region-select');
     await click(el, 'JZ33');
-    expect((await chosen).detail).to.deep.equal({ programmeId: 'cop-jeugdstelsel', regionCode: 'JZ33', facilitatorId: 'rene' });
+    expect((await chosen).detail).to.deep.equal({
+      programmeId: 'cop-jeugdstelsel',
+      regionCode: 'JZ33',
+      facilitatorId: 'rene',
+    });
+    // The map has zoomed in under the pointer, which now stands on another region: until the
+    // pointer moves, the panel keeps the one that was clicked.
     expect(el.getAttribute('region')).to.equal('JZ33');
     expect(region(el, 'JZ33').getAttribute('aria-current')).to.equal('true');
-    expect(panelLines(el).slice(0, 4)).to.deep.equal(['Meierij', 'CBS-jeugdregio Noordoost Brabant (JZ33)', '2 René Peeters', "Bestuurlijk ambassadeur 'Met Andere Ogen'"]);
+    expect(panelLines(el).slice(0, 4)).to.deep.equal([
+      'Meierij – jeugdregio Noordoost Brabant',
+      'CBS-jeugdregio Noordoost Brabant (JZ33)',
+      '2 René Peeters',
+      "Bestuurlijk ambassadeur 'Met Andere Ogen'",
+    ]);
 
     // Hovering another region shows it for a moment; leaving the map brings the choice back.
     const { x, y } = pointIn(el, 'JZ21');
     await sendMouse({ type: 'move', position: [x, y] });
-    await waitUntil(() => panelLines(el)[0] === 'Food Valley', 'the hovered region is shown');
+    await waitUntil(() => panelLines(el)[0] === 'Food Valley', 'the hovered region is shown', WAIT);
     await sendMouse({ type: 'move', position: [1, 1] });
-    await waitUntil(() => panelLines(el)[0] === 'Meierij', 'the chosen region is back');
+    await waitUntil(
+      () => panelLines(el)[0] === 'Meierij – jeugdregio Noordoost Brabant',
+      'the chosen region is back',
+      WAIT,
+    );
   });
 
   it('tells whom to ask about a region nobody covers', async () => {
@@ -145,12 +118,18 @@ describe('<cop-region-map>', () => {
       'CBS-jeugdregio Utrecht Stad (JZ22)',
       'Voor deze regio is geen vaste begeleider.',
       'Vragen? Mail Bas Wijnen: cop-jeugdstelsel@example.org',
+      'Gemeente in deze regio',
     ]);
+    expect(all(el, '.municipalities li').map(text)).to.deep.equal(['Utrecht']);
   });
 
   it('preselects the region named in region="JZ21"', async () => {
     const el = await regionMap(await seedFeed(), { region: 'JZ21' });
-    expect(panelLines(el).slice(0, 3)).to.deep.equal(['Food Valley', 'CBS-jeugdregio Food Valley (JZ21)', '3 Marloes Driedonks']);
+    expect(panelLines(el).slice(0, 3)).to.deep.equal([
+      'Food Valley',
+      'CBS-jeugdregio Food Valley (JZ21)',
+      '3 Marloes Driedonks',
+    ]);
     expect(region(el, 'JZ21').getAttribute('aria-current')).to.equal('true');
     expect(one(el, 'path.active')!.getAttribute('d')).to.equal(region(el, 'JZ21').getAttribute('d'));
     await expect(el).to.be.accessible();
@@ -163,28 +142,41 @@ describe('<cop-region-map>', () => {
     await sendKeys({ press: 'Tab' }); // view switch: Lijst
     await sendKeys({ press: 'Tab' });
     await el.updateComplete;
-    expect(focusedLabel(el)).to.equal('Nijmegen — Bas Wijnen');
-    expect(panelLines(el).slice(0, 3)).to.deep.equal(['Nijmegen', 'CBS-jeugdregio Rijk van Nijmegen (JZ32)', '1 Bas Wijnen']);
+    expect(focusedLabel(el)).to.equal('Nijmegen – jeugdregio Rijk van Nijmegen — Bas Wijnen');
+    expect(panelLines(el).slice(0, 3)).to.deep.equal([
+      'Nijmegen – jeugdregio Rijk van Nijmegen',
+      'CBS-jeugdregio Rijk van Nijmegen (JZ32)',
+      '1 Bas Wijnen',
+    ]);
     expect(one(el, 'path.focus-ring')!.getAttribute('d')).to.equal(region(el, 'JZ32').getAttribute('d'));
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Tab' });
     expect(focusedLabel(el)).to.equal('Zuid Kennemerland — Bas Wijnen');
     let chosen = oneEvent(el, 'cop-region-select');
     await sendKeys({ press: 'Enter' });
-    expect((await chosen).detail).to.deep.equal({ programmeId: 'cop-jeugdstelsel', regionCode: 'JZ11', facilitatorId: 'bas' });
+    expect((await chosen).detail).to.deep.equal({
+      programmeId: 'cop-jeugdstelsel',
+      regionCode: 'JZ11',
+      facilitatorId: 'bas',
+    });
+    // A choice zooms the map to the region (see the layout tests); Escape shows the whole country again.
+    await sendKeys({ press: 'Escape' });
     await sendKeys({ press: 'Tab' });
     chosen = oneEvent(el, 'cop-region-select');
     await sendKeys({ press: 'Space' });
     expect((await chosen).detail.regionCode).to.equal('JZ18');
     expect(panelLines(el)[0]).to.equal('Holland Rijnland');
+    await sendKeys({ press: 'Escape' });
 
-    // From the last region on to the panel: it keeps that region, so its links are there to use.
+    // From the last region on to the panel: it keeps that region, so its zoom and links are there to use.
     for (let i = 0; i < 5; i++) await sendKeys({ press: 'Tab' });
-    expect(focusedLabel(el)).to.equal('Krimpenerwaard — Marloes Driedonks');
+    expect(focusedLabel(el)).to.equal('Krimpenerwaard – jeugdregio Midden Holland — Marloes Driedonks');
     await sendKeys({ press: 'Tab' });
     await el.updateComplete;
+    expect(focusedLabel(el)).to.equal('Inzoomen op Krimpenerwaard');
+    await sendKeys({ press: 'Tab' });
     expect(focusedLabel(el)).to.equal('m.driedonks@example.org');
-    expect(panelLines(el)[0]).to.equal('Krimpenerwaard');
+    expect(panelLines(el)[0]).to.equal('Krimpenerwaard – jeugdregio Midden Holland');
     expect(one(el, 'path.focus-ring')).to.equal(null);
   });
 
@@ -204,8 +196,16 @@ describe('<cop-region-map>', () => {
         details: ['Leidinggevende vakgroep kwaliteit, beleid en monitoring', 'NJi', 'E-mail: b.wijnen@example.org'],
         regions: ['Nijmegen', 'Almere', 'Zuid Kennemerland'],
       },
-      { name: '2 René Peeters', details: ["Bestuurlijk ambassadeur 'Met Andere Ogen'", 'E-mail: r.peeters@example.org'], regions: ['Holland Rijnland', 'Zaanstad', 'Meierij'] },
-      { name: '3 Marloes Driedonks', details: ['NJi', 'E-mail: m.driedonks@example.org', 'Telefoon: +31 30 000 00 00'], regions: ['Food Valley', 'JZNL', 'Krimpenerwaard'] },
+      {
+        name: '2 René Peeters',
+        details: ["Bestuurlijk ambassadeur 'Met Andere Ogen'", 'E-mail: r.peeters@example.org'],
+        regions: ['Holland Rijnland', 'Zaanstad', 'Meierij'],
+      },
+      {
+        name: '3 Marloes Driedonks',
+        details: ['NJi', 'E-mail: m.driedonks@example.org', 'Telefoon: +31 30 000 00 00'],
+        regions: ['Food Valley', 'JZNL', 'Krimpenerwaard'],
+      },
     ]);
     // In the list view the details are on screen, not only for screen readers.
     expect(one(el, '.facilitator__details')!.getBoundingClientRect().width).to.be.greaterThan(100);
@@ -225,13 +225,33 @@ describe('<cop-region-map>', () => {
     expect(focusedLabel(el)).to.equal('Krimpenerwaard');
     await sendKeys({ press: 'ArrowUp' });
     expect(focusedLabel(el)).to.equal('JZNL');
-    expect(panelLines(el)[0]).to.equal('JZNL');
+    expect(panelLines(el)[0]).to.equal('JZNL – jeugdregio Noord-Limburg');
     const chosen = oneEvent(el, 'cop-region-select');
     await sendKeys({ press: 'Enter' });
-    expect((await chosen).detail).to.deep.equal({ programmeId: 'cop-jeugdstelsel', regionCode: 'JZ37', facilitatorId: 'marloes' });
-    expect(text(one(el, '[role="status"][aria-live]'))).to.equal('JZNL: Marloes Driedonks');
+    expect((await chosen).detail).to.deep.equal({
+      programmeId: 'cop-jeugdstelsel',
+      regionCode: 'JZ37',
+      facilitatorId: 'marloes',
+    });
+    expect(announced(el)).to.equal('JZNL – jeugdregio Noord-Limburg: Marloes Driedonks begeleidt deze regio.');
     await sendKeys({ press: 'Home' });
     expect(focusedLabel(el)).to.equal('Nijmegen');
+  });
+
+  it("puts the list's one tab stop on the chosen region, so Tab brings a keyboard user back to it", async () => {
+    const el = await regionMap(await seedFeed(), { region: 'JZ33' });
+    one(el, '.switch__option:nth-child(2)')!.click();
+    await el.updateComplete;
+    expect(all(el, '.region-button[tabindex="0"]').map(text)).to.deep.equal(['Meierij']);
+    // Tabbing on from the view switch passes contact links, and the first region it reaches is the chosen one.
+    one(el, '.switch__option:nth-child(2)')!.focus();
+    for (let i = 0; i < 10 && !el.shadowRoot!.activeElement?.classList.contains('region-button'); i += 1)
+      await sendKeys({ press: 'Tab' });
+    expect(focusedLabel(el)).to.equal('Meierij');
+    // Another region chosen by the page moves the tab stop with it.
+    el.region = 'JZ37';
+    await el.updateComplete;
+    expect(all(el, '.region-button[tabindex="0"]').map(text)).to.deep.equal(['JZNL']);
   });
 
   it('keeps the list beside the map as a legend, with the details there for screen readers', async () => {
@@ -243,39 +263,49 @@ describe('<cop-region-map>', () => {
     expect(details.getBoundingClientRect().width).to.be.greaterThan(100);
   });
 
-  it('finds a region by its CBS name or its label in the search box', async () => {
+  it('finds a region by its CBS name or its label in the search box, beside municipalities that match', async () => {
     const el = await regionMap(await seedFeed());
     const input = one(el, 'input') as HTMLInputElement;
-    input.focus();
-    await sendKeys({ type: 'noordoost' });
-    await el.updateComplete;
-    expect(all(el, '.result').map(text)).to.deep.equal(['Meierij (Noordoost Brabant) René Peeters']);
-    expect(text(one(el, '.search [role="status"]'))).to.equal('1 regio gevonden');
+    await search(el, 'noordoost');
+    // Municipalities whose name starts with it come first; a name people use is shown beside the CBS name.
+    expect(all(el, '.result').map(text)).to.deep.equal([
+      'Noardeast-Fryslân (Noordoost-Friesland) Jeugdregio Friesland (Fryslân)',
+      'Noordoostpolder Jeugdregio Flevoland – Bas Wijnen',
+      'Meierij (Noordoost Brabant) René Peeters',
+    ]);
+    expect(text(one(el, '.search [role="status"]'))).to.equal('3 resultaten');
 
-    input.select();
-    await sendKeys({ type: 'utrecht' });
-    await el.updateComplete;
-    expect(all(el, '.result .result__name').map(text)).to.deep.equal(['Utrecht Stad', 'Utrecht West', 'Zuidoost Utrecht']);
+    await search(el, 'utrecht');
+    const names = () => all(el, '.result .result__name').map(text);
+    expect(names()).to.deep.equal([
+      'Utrecht',
+      'Utrechtse Heuvelrug',
+      'Utrecht Stad',
+      'Utrecht West',
+      'Zuidoost Utrecht',
+    ]);
 
-    input.select();
-    await sendKeys({ type: 'fryslan' });
-    await el.updateComplete;
-    expect(all(el, '.result .result__name').map(text)).to.deep.equal(['Friesland (Fryslân)']);
+    await search(el, 'fryslan');
+    expect(names()).to.deep.equal(['Noardeast-Fryslân', 'Súdwest-Fryslân', 'Friesland (Fryslân)']);
 
-    input.select();
-    await sendKeys({ type: 'meierij' });
+    await search(el, 'meierij');
+    expect(names()).to.deep.equal(['Meierij (Noordoost Brabant)', 'Meierijstad']);
     const chosen = oneEvent(el, 'cop-region-select');
     await sendKeys({ press: 'Enter' });
-    expect((await chosen).detail).to.deep.equal({ programmeId: 'cop-jeugdstelsel', regionCode: 'JZ33', facilitatorId: 'rene' });
+    expect((await chosen).detail).to.deep.equal({
+      programmeId: 'cop-jeugdstelsel',
+      regionCode: 'JZ33',
+      facilitatorId: 'rene',
+    });
     await el.updateComplete;
     expect(input.value).to.equal('');
     expect(el.shadowRoot!.activeElement).to.equal(input);
-    expect(panelLines(el)[0]).to.equal('Meierij');
-    expect(text(one(el, '[role="status"][aria-live]'))).to.equal('Meierij: René Peeters');
+    expect(panelLines(el)[0]).to.equal('Meierij – jeugdregio Noordoost Brabant');
+    expect(announced(el)).to.equal('Meierij – jeugdregio Noordoost Brabant: René Peeters begeleidt deze regio.');
 
     await sendKeys({ type: 'xyz' });
     await el.updateComplete;
-    expect(text(one(el, '.results__none'))).to.equal('Geen regio gevonden');
+    expect(text(one(el, '.results__none'))).to.equal('Geen gemeente of regio gevonden');
     await expect(el).to.be.accessible();
   });
 
@@ -287,7 +317,9 @@ describe('<cop-region-map>', () => {
       "De regiocode JZ40 in dit programma bestaat niet; die regio staat niet op de kaart. De andere regio's wel.",
     );
     expect(all(el, '.region--covered')).to.have.length(9);
-    expect(all(el, '.facilitator')[0]!.querySelectorAll('.regions li')[3]!.textContent!.trim()).to.equal('JZ40 (onbekende regiocode)');
+    expect(all(el, '.facilitator')[0]!.querySelectorAll('.regions li')[3]!.textContent!.trim()).to.equal(
+      'JZ40 (onbekende regiocode)',
+    );
     await expect(el).to.be.accessible();
   });
 
@@ -301,7 +333,11 @@ describe('<cop-region-map>', () => {
     const before = region(el, 'JZ21').getAttribute('d');
 
     wrapper.style.width = '320px';
-    await waitUntil(() => el.shadowRoot!.querySelector<SVGSVGElement>('svg.map')?.viewBox.baseVal.width === 320, 'redrawn at 320 px');
+    await waitUntil(
+      () => el.shadowRoot!.querySelector<SVGSVGElement>('svg.map')?.viewBox.baseVal.width === 320,
+      'redrawn at 320 px',
+      WAIT,
+    );
     const svg = el.shadowRoot!.querySelector<SVGSVGElement>('svg.map')!;
     expect(svg).to.equal(wide); // the same drawing, updated in place: nothing blinks
     expect(region(el, 'JZ21').getAttribute('d')).not.to.equal(before);
@@ -317,7 +353,11 @@ describe('<cop-region-map>', () => {
     expect(all(el, '.region--covered, .badge, .switch')).to.have.length(0);
     expect(text(one(el, '[part="list"]'))).to.equal('Dit programma heeft (nog) geen begeleiders per regio.');
     await click(el, 'JZ01');
-    expect(panelLines(el).slice(0, 3)).to.deep.equal(['Groningen', 'CBS-jeugdregio Groningen (JZ01)', 'Voor deze regio is geen vaste begeleider.']);
+    expect(panelLines(el).slice(0, 3)).to.deep.equal([
+      'Groningen',
+      'CBS-jeugdregio Groningen (JZ01)',
+      'Voor deze regio is geen vaste begeleider.',
+    ]);
     await expect(el).to.be.accessible();
   });
 
@@ -338,9 +378,24 @@ describe('<cop-region-map>', () => {
       'NJi',
       'E-mail: m.driedonks@example.org',
       'Phone: +31 30 000 00 00',
+      '7 municipalities in this region',
     ]);
     expect(text(one(el, '[part="credit"]'))).to.equal('Source: CBS, PDOK');
-    expect(text(one(el, '.search label'))).to.equal('Find your region');
+    expect(text(one(el, '.search label'))).to.equal('Find your municipality or region');
+    expect(text(one(el, '[part="zoom"]'))).to.equal('Zoom in on Food Valley');
+  });
+
+  it('marks the Dutch feed text and municipality names with lang="nl" inside an English map', async () => {
+    const el = await regionMap(await seedFeed(), { lang: 'en', region: 'JZ21' });
+    const langOf = (selector: string) => one(el, selector)!.closest('[lang]')?.getAttribute('lang');
+    expect(langOf('.panel__title span'), 'the region label').to.equal('nl');
+    expect(langOf('.person p:not(.person__name)'), "the facilitator's role").to.equal('nl');
+    expect(langOf('.municipalities__list li'), 'the municipalities').to.equal('nl');
+    expect(langOf('.panel__region'), 'the map’s own words are English').to.equal(undefined);
+    expect(langOf('.region-button span'), 'the legend’s region names').to.equal('nl');
+    const dutch = await regionMap(await seedFeed(), { region: 'JZ21' });
+    expect(dutch.shadowRoot!.querySelectorAll('[lang]').length, 'nothing to mark when both are Dutch').to.equal(0);
+    await expect(el).to.be.accessible();
   });
 
   it('keeps its contrast on a dark page', async () => {
@@ -373,11 +428,14 @@ describe('<cop-region-map>', () => {
 
     it('that fails to load gives a message and a retry; the list still works', async () => {
       let fail = true;
-      const flaky: GeometryLoader = () => (fail ? Promise.reject(new TypeError('Failed to fetch dynamically imported module')) : loadBundledGeometry());
+      const flaky: GeometryLoader = () =>
+        fail ? Promise.reject(new TypeError('Failed to fetch dynamically imported module')) : loadBundledGeometry();
       CopRegionMap.loadGeometry = flaky;
       const el = await fixture<CopRegionMap>(html`<cop-region-map .feed=${await seedFeed()}></cop-region-map>`);
-      await waitUntil(() => one(el, '[part="map"] [role="alert"]'), 'the failure is shown');
-      expect(text(one(el, '[part="map"] [role="alert"] p'))).to.equal("De kaart kon niet worden geladen. De begeleiders en hun regio's staan in de lijst.");
+      await waitUntil(() => one(el, '[part="map"] [role="alert"]'), 'the failure is shown', WAIT);
+      expect(text(one(el, '[part="map"] [role="alert"] p'))).to.equal(
+        "De kaart kon niet worden geladen. De begeleiders en hun regio's staan in de lijst.",
+      );
       expect(all(el, '.region-button').map(text)).to.have.length(9);
       await expect(el).to.be.accessible();
 

@@ -2,7 +2,7 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FeedInput } from '../../src/feed/index.js';
+import type { FeedInput } from '../../src/core/feed.js';
 
 /**
  * A programme open for enrolment (from 2026 until 2030), teams of one to three participants,
@@ -11,8 +11,16 @@ import type { FeedInput } from '../../src/feed/index.js';
 export function openProgramme(id: string, capacity: number): FeedInput {
   return {
     version: 1,
-    programme: { id, title: `Programma ${id}`, organiser: 'NJi', contact: { name: 'Secretariaat', email: 'secretariaat@example.org' }, timeZone: 'Europe/Amsterdam' },
-    sessions: [{ id: 's1', title: 'Bijeenkomst', start: '2030-06-03T13:00:00+02:00', end: '2030-06-03T17:00:00+02:00' }],
+    programme: {
+      id,
+      title: `Programma ${id}`,
+      organiser: 'NJi',
+      contact: { name: 'Secretariaat', email: 'secretariaat@example.org' },
+      timeZone: 'Europe/Amsterdam',
+    },
+    sessions: [
+      { id: 's1', title: 'Bijeenkomst', start: '2030-06-03T13:00:00+02:00', end: '2030-06-03T17:00:00+02:00' },
+    ],
     principles: [
       { id: 'a', title: 'Principe A' },
       { id: 'b', title: 'Principe B' },
@@ -28,15 +36,26 @@ export function openProgramme(id: string, capacity: number): FeedInput {
       sessionChoice: 'none',
       themeChoice: 'none',
     },
-    poll: { id: `${id}-peiling`, question: 'Wat hebben we op orde?', principleIds: ['a', 'b', 'c'], scale: { min: 1, max: 5, minLabel: 'nog lang niet', maxLabel: 'helemaal op orde' } },
+    poll: {
+      id: `${id}-peiling`,
+      question: 'Wat hebben we op orde?',
+      principleIds: ['a', 'b', 'c'],
+      scale: { min: 1, max: 5, minLabel: 'nog lang niet', maxLabel: 'helemaal op orde' },
+    },
   };
 }
 
 /** A programme whose only session ended on `end`: its enrolments are due for deletion `RETENTION_DAYS` later. */
 export function pastProgramme(id: string, end: string): FeedInput {
   const feed = openProgramme(id, 10);
-  feed.sessions = [{ id: 's1', title: 'Bijeenkomst', start: new Date(Date.parse(end) - 4 * 3600_000).toISOString(), end }];
-  feed.enrolment = { ...feed.enrolment!, opens: '2024-01-01T09:00:00+01:00', closes: new Date(Date.parse(end) - 7 * 86_400_000).toISOString() };
+  feed.sessions = [
+    { id: 's1', title: 'Bijeenkomst', start: new Date(Date.parse(end) - 4 * 3600_000).toISOString(), end },
+  ];
+  feed.enrolment = {
+    ...feed.enrolment!,
+    opens: '2024-01-01T09:00:00+01:00',
+    closes: new Date(Date.parse(end) - 7 * 86_400_000).toISOString(),
+  };
   delete feed.poll;
   return feed;
 }
@@ -49,4 +68,9 @@ export async function feedsDir(...feeds: FeedInput[]): Promise<string> {
 }
 
 /** A team member with a recognisable, unique name and address. */
-export const participant = (tag: string) => ({ roleId: 'deelnemer', name: `Deelnemer ${tag}`, organisation: `Organisatie ${tag}`, email: `${tag}@example.org` });
+export const participant = (tag: string) => ({
+  roleId: 'deelnemer',
+  name: `Deelnemer ${tag}`,
+  organisation: `Organisatie ${tag}`,
+  email: `${tag}@example.org`,
+});

@@ -24,11 +24,18 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Runs the server until it says it listens; rejects with its output if it exits first. */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+/**
+ * Runs the server until it says it listens; rejects with its output (and exit code) if it exits
+ * first. `prefix` runs it through another command, e.g. one that mounts its data folder first.
+ */
+export async function startServer(
+  env: Record<string, string> = {},
+  options: { prefix?: string[] } = {},
+): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = env.DATA_DIR ?? (await mkdtemp(join(tmpdir(), 'cop-server-')));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const command = [...(options.prefix ?? []), process.execPath, '--import', 'tsx', 'server/main.ts'];
+  const child = spawn(command[0]!, command.slice(1), {
     env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,10 +1,12 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { clearFeedCache, type FeedInput } from '../../src/feed/index.js';
+import { clearFeedCache, type FeedInput } from '../../src/core/feed.js';
 import '../../src/session-calendar/session-calendar.js';
 import type { CopSessionCalendar } from '../../src/session-calendar/session-calendar.component.js';
 import { demoFeedUrl } from '../fixtures.js';
 import { copMonitoring2020, samenLeren2024 } from './seed-feeds.js';
+import { WAIT } from '../waits.js';
+import { FORM_READY } from '../../src/shared/events.js';
 
 /** 23 November 2026, the day these tests were written: everything in 2020 and 2024 is past. */
 const NOW = Date.parse('2026-11-23T10:00:00+01:00');
@@ -13,7 +15,16 @@ const BEFORE_2020 = Date.parse('2020-01-15T10:00:00+01:00');
 
 const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 /** A session card's facts as a screen reader pairs them: "Begeleiding: Lieke Salomé, …". */
-const facts = (card: Element) => [...card.querySelectorAll('dl > div')].map((row) => `${text(row.querySelector('dt'))}: ${text(row.querySelector('dd'))}`);
+const facts = (card: Element) =>
+  [...card.querySelectorAll('dl > div')].map(
+    (row) => `${text(row.querySelector('dt'))}: ${text(row.querySelector('dd'))}`,
+  );
+/** A grid day's text without its hover tip (hidden from screen readers, which read the day itself). */
+const seen = (day: Element) => {
+  const copy = day.cloneNode(true) as Element;
+  copy.querySelector('.day__tip')?.remove();
+  return text(copy);
+};
 const all = (el: CopSessionCalendar, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
 const one = (el: CopSessionCalendar, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
 
@@ -46,7 +57,7 @@ describe('<cop-session-calendar>', () => {
       const el = await calendar(feed);
       const first = all(el, '[part="session"]').length;
       expect(first).to.be.above(0).and.below(300);
-      await waitUntil(() => all(el, '[part="session"]').length === 300, 'the rest of the list did not arrive');
+      await waitUntil(() => all(el, '[part="session"]').length === 300, 'the rest of the list did not arrive', WAIT);
       expect(text(all(el, '[part="session"] [part="title"]').at(-1))).to.equal('Bijeenkomst 300');
       // Chunks end mid-month: the cards still come in order, under one heading per month.
       expect(all(el, '[part="session"] [part="title"]').map(text)).to.deep.equal(feed.sessions.map((s) => s.title));
@@ -54,28 +65,61 @@ describe('<cop-session-calendar>', () => {
       expect(headings).to.have.length(new Set(headings).size).and.length(11);
     });
 
-    it('shows CoP Monitoring as its announcement does, in Dutch, whatever the visitor\'s zone', async () => {
+    it("shows CoP Monitoring as its announcement does, in Dutch, whatever the visitor's zone", async () => {
       const el = await calendar(copMonitoring2020());
       const cards = all(el, '[part="session"]');
       expect(cards).to.have.length(5);
       expect(text(cards[0]!.querySelector('[part="date"]'))).to.equal('ma 2 maart 2020, 13.00–17.00 uur');
       // After the clocks changed on 29 March, the sessions still start at 13.00 Dutch time.
       expect(text(cards[1]!.querySelector('[part="date"]'))).to.equal('ma 6 april 2020, 13.00–17.00 uur');
-      expect(facts(cards[0]!)).to.deep.equal(['Locatie: Locatie volgt', 'Begeleiding: Lieke Salomé, Marianne Hooijsma']);
-      expect(all(el, '[part="month-heading"]').map(text)).to.deep.equal(['maart 2020', 'april 2020', 'mei 2020', 'juni 2020', 'september 2020']);
+      expect(facts(cards[0]!)).to.deep.equal([
+        'Locatie: Locatie volgt',
+        'Begeleiding: Lieke Salomé, Marianne Hooijsma',
+      ]);
+      // Five months with one session each share one heading, not a heading per card.
+      expect(all(el, '[part="month-heading"]').map(text)).to.deep.equal(['maart–september 2020']);
       await expect(el).to.be.accessible();
+    });
+
+    it('gives a month with several sessions its own heading, and groups the lone months around it', async () => {
+      const feed = copMonitoring2020();
+      feed.sessions.push({
+        ...feed.sessions[2]!,
+        id: 'extra',
+        title: 'Extra',
+        start: '2020-05-20T13:00:00+02:00',
+        end: '2020-05-20T17:00:00+02:00',
+      });
+      const el = await calendar(feed);
+      expect(all(el, '[part="month-heading"]').map(text)).to.deep.equal([
+        'maart–april 2020',
+        'mei 2020',
+        'juni–september 2020',
+      ]);
+    });
+
+    it('keeps a session’s time on one line: "uur" never wraps alone', async () => {
+      const el = await calendar(copMonitoring2020());
+      const time = one(el, '[part="date"] .nowrap')!;
+      expect(text(time)).to.equal('13.00–17.00 uur');
+      expect(getComputedStyle(time).whiteSpace).to.equal('nowrap');
     });
 
     it('speaks English with lang="en"', async () => {
       const el = await calendar(copMonitoring2020(), { lang: 'en' });
       const first = all(el, '[part="session"]')[0]!;
       expect(text(first.querySelector('[part="date"]'))).to.equal('Mon 2 March 2020, 13:00–17:00');
-      expect(facts(first)).to.deep.equal(['Location: Location to be announced', 'Facilitated by: Lieke Salomé, Marianne Hooijsma']);
+      expect(facts(first)).to.deep.equal([
+        'Location: Location to be announced',
+        'Facilitated by: Lieke Salomé, Marianne Hooijsma',
+      ]);
     });
 
     it('puts a session on the night the clocks go back on its Dutch day and hours', async () => {
       const feed = copMonitoring2020();
-      feed.sessions = [{ id: 'nacht', title: 'Nachtdienst', start: '2020-10-25T01:30:00+02:00', end: '2020-10-25T02:30:00+01:00' }];
+      feed.sessions = [
+        { id: 'nacht', title: 'Nachtdienst', start: '2020-10-25T01:30:00+02:00', end: '2020-10-25T02:30:00+01:00' },
+      ];
       const el = await calendar(feed);
       expect(text(one(el, '[part="date"]'))).to.equal('zo 25 oktober 2020, 01.30–02.30 uur');
     });
@@ -83,7 +127,13 @@ describe('<cop-session-calendar>', () => {
     it('mutes past sessions with a label, and hides them on request', async () => {
       const feed = copMonitoring2020();
       const el = await calendar(feed, { now: Date.parse('2020-05-01T12:00:00+02:00') });
-      expect(all(el, '[part="session"]').map((card) => text(card.querySelector('[part="status"]')))).to.deep.equal(['Afgelopen', 'Afgelopen', '', '', '']);
+      expect(all(el, '[part="session"]').map((card) => text(card.querySelector('[part="status"]')))).to.deep.equal([
+        'Afgelopen',
+        'Afgelopen',
+        '',
+        '',
+        '',
+      ]);
       one(el, 'input[type="checkbox"]')!.click();
       await el.updateComplete;
       expect(all(el, '[part="session"]')).to.have.length(3);
@@ -105,7 +155,8 @@ describe('<cop-session-calendar>', () => {
       feed.sessions[0]!.location = { name: 'Microsoft Teams', online: true, url: 'https://teams.example.org/cop' };
       const el = await calendar(feed);
       const link = all(el, '[part="session"]')[0]!.querySelector<HTMLAnchorElement>('[part="location"] a')!;
-      expect(text(link.parentElement)).to.equal('Online: Microsoft Teams');
+      expect(text(link.parentElement)).to.equal('Online: Microsoft Teams ↗ (opent in een nieuw venster)');
+      expect(link.target, 'it opens a new window, and says so').to.equal('_blank');
       expect(link.href).to.equal('https://teams.example.org/cop');
     });
 
@@ -116,15 +167,17 @@ describe('<cop-session-calendar>', () => {
     });
 
     it('reads its feed from src and shows loading, then the sessions', async () => {
-      const el = await fixture<CopSessionCalendar>(html`<cop-session-calendar src=${demoFeedUrl('samen-leren-met-impact')} .now=${NOW}></cop-session-calendar>`);
+      const el = await fixture<CopSessionCalendar>(
+        html`<cop-session-calendar src=${demoFeedUrl('samen-leren-met-impact')} .now=${NOW}></cop-session-calendar>`,
+      );
       expect(text(one(el, '[role="status"]'))).to.equal('Bezig met laden…');
       await expect(el).to.be.accessible();
-      await waitUntil(() => el.feedState.status === 'ready');
+      await waitUntil(() => el.feedState.status === 'ready', 'the feed did not load', WAIT);
       await el.updateComplete;
       expect(all(el, '[part="session"]')).to.have.length(18);
     });
 
-    it('shows an invalid feed\'s problems instead of a blank box, accessibly', async () => {
+    it("shows an invalid feed's problems instead of a blank box, accessibly", async () => {
       const feed = copMonitoring2020();
       feed.sessions[0]!.end = '2020-03-02T12:00:00+01:00';
       const el = await calendar(feed);
@@ -134,11 +187,16 @@ describe('<cop-session-calendar>', () => {
   });
 
   describe('filters', () => {
-    it('shows one intervision group\'s series when the visitor picks it', async () => {
+    it("shows one intervision group's series when the visitor picks it", async () => {
       const el = await calendar(samenLeren2024());
       expect(all(el, '[part="session"]')).to.have.length(9);
       const select = one(el, 'select') as HTMLSelectElement;
-      expect([...select.options].map((o) => o.text)).to.deep.equal(['Alle groepen', 'Intervisiegroep 1', 'Intervisiegroep 2', 'Intervisiegroep 3']);
+      expect([...select.options].map((o) => o.text)).to.deep.equal([
+        'Alle groepen',
+        'Intervisiegroep 1',
+        'Intervisiegroep 2',
+        'Intervisiegroep 3',
+      ]);
       select.value = 'groep-2';
       select.dispatchEvent(new Event('change'));
       await el.updateComplete;
@@ -179,7 +237,12 @@ describe('<cop-session-calendar>', () => {
 
     it('shows full with waiting list, and closed', async () => {
       const feed = samenLeren2024();
-      feed.availability = { state: 'waitlist', placesLeft: 0, waitlistLength: 4, updatedAt: '2024-04-01T10:00:00+02:00' };
+      feed.availability = {
+        state: 'waitlist',
+        placesLeft: 0,
+        waitlistLength: 4,
+        updatedAt: '2024-04-01T10:00:00+02:00',
+      };
       let el = await calendar(feed, { now: Date.parse('2024-04-01T10:00:00+02:00') });
       expect(text(one(el, '[part="enrolment"]'))).to.equal('Aanmelden kan tot 1 mei · Vol — wachtlijst');
       el = await calendar(samenLeren2024(), { now: Date.parse('2024-05-02T10:00:00+02:00') });
@@ -217,6 +280,34 @@ describe('<cop-session-calendar>', () => {
       expect(document.activeElement).to.equal(form.querySelector('input'));
     });
 
+    it('offers no "Aanmelden" that leads nowhere: only with a form for the programme, or enrol-handled', async () => {
+      const open = Date.parse('2024-04-01T10:00:00+02:00');
+      const alone = await fixture<CopSessionCalendar>(
+        html`<cop-session-calendar .feed=${samenLeren2024()} .now=${open}></cop-session-calendar>`,
+      );
+      await alone.updateComplete;
+      expect(all(alone, '[part="session"]').length).to.be.above(0);
+      expect(all(alone, '[part="enrol"]')).to.have.length(0);
+      alone.toggleAttribute('enrol-handled', true);
+      await alone.updateComplete;
+      expect(all(alone, '[part="enrol"]').length).to.be.above(0);
+      alone.toggleAttribute('enrol-handled', false);
+      await alone.updateComplete;
+      // A form for the programme that arrives later says so; the buttons follow.
+      const form = document.createElement('cop-enrolment-form');
+      document.body.append(form);
+      try {
+        document.dispatchEvent(new Event(FORM_READY));
+        await alone.updateComplete;
+        expect(all(alone, '[part="enrol"]').length).to.be.above(0);
+      } finally {
+        form.remove();
+      }
+      document.dispatchEvent(new Event(FORM_READY));
+      await alone.updateComplete;
+      expect(all(alone, '[part="enrol"]')).to.have.length(0);
+    });
+
     it('leaves the form alone when the host page cancels the event', async () => {
       const page = await fixture(html`<div>
         <cop-session-calendar .feed=${samenLeren2024()} .now=${Date.parse('2024-04-01T10:00:00+02:00')}></cop-session-calendar>
@@ -231,16 +322,23 @@ describe('<cop-session-calendar>', () => {
   });
 
   describe('add to calendar', () => {
-    it('opens a panel with .ics, Google and Outlook.com for the session', async () => {
+    it('opens a panel with .ics, Google and Outlook for work and for personal accounts, each saying it opens a new window', async () => {
       const el = await calendar(copMonitoring2020());
       const details = all(el, '[part="add-to-calendar"]')[0] as HTMLDetailsElement;
-      expect(details.querySelector('summary')!.getAttribute('aria-label')).to.equal('Toevoegen aan agenda: Bijeenkomst 1');
+      expect(details.querySelector('summary')!.getAttribute('aria-label')).to.equal(
+        'Toevoegen aan agenda: Bijeenkomst 1',
+      );
       expect(details.querySelectorAll('a')).to.have.length(0);
       details.querySelector('summary')!.click();
       await aTimeout(0);
       await el.updateComplete;
       const options = [...details.querySelectorAll('li')].map(text);
-      expect(options).to.deep.equal(['Agendabestand (.ics) voor Apple, Outlook en andere', 'Google Agenda', 'Outlook.com']);
+      expect(options).to.deep.equal([
+        'Agendabestand (.ics) voor Apple, Outlook en andere',
+        'Google Agenda ↗ (opent in een nieuw venster)',
+        'Outlook (werk of school, Microsoft 365) ↗ (opent in een nieuw venster)',
+        'Outlook.com (persoonlijk account) ↗ (opent in een nieuw venster)',
+      ]);
       const google = new URL(details.querySelector<HTMLAnchorElement>('a')!.href);
       expect(google.searchParams.get('dates')).to.equal('20200302T120000Z/20200302T160000Z');
       await expect(el).to.be.accessible();
@@ -263,12 +361,13 @@ describe('<cop-session-calendar>', () => {
       document.addEventListener('click', catchDownload);
       try {
         details.querySelector<HTMLButtonElement>('button')!.click();
+        await waitUntil(() => downloaded, 'no download', WAIT);
       } finally {
         document.removeEventListener('click', catchDownload);
       }
       expect(downloaded?.download).to.equal('cop-monitoring-bijeenkomst-1.ics');
       const body = await (await fetch(downloaded!.href)).text();
-      expect(body).to.contain('UID:bijeenkomst-1.cop-monitoring@cop-widgets\r\n');
+      expect(body).to.contain('UID:bijeenkomst-1.cop-monitoring.2020@example.org\r\n');
       expect(body).to.contain('DTSTART;TZID=Europe/Amsterdam:20200302T130000\r\n');
     });
   });
@@ -280,7 +379,7 @@ describe('<cop-session-calendar>', () => {
       expect(all(el, 'th').map(text)).to.deep.equal(['ma', 'di', 'wo', 'do', 'vr', 'za', 'zo']);
       const busy = all(el, '.day--busy');
       expect(busy.map((d) => d.dataset.day)).to.deep.equal(['2020-03-02']);
-      expect(text(busy[0])).to.equal('ma 2 maart 2020 2 Bijeenkomst 1');
+      expect(seen(busy[0]!)).to.equal('ma 2 maart 2020 2 Bijeenkomst 1');
       expect(text(one(el, '.day-panel [role="heading"]'))).to.equal('Bijeenkomsten op ma 2 maart 2020');
       await expect(el).to.be.accessible();
     });
@@ -323,6 +422,57 @@ describe('<cop-session-calendar>', () => {
       expect(text(one(el, '[role="status"]'))).to.equal('February 2020: no sessions');
     });
 
+    it('starts one- and two-digit day numbers at the same place', async () => {
+      const el = await calendar(copMonitoring2020(), { view: 'month' });
+      const start = (day: string) => {
+        const number = one(el, `[data-day="${day}"] .day__number`)!;
+        const range = document.createRange();
+        range.selectNodeContents(number);
+        return range.getBoundingClientRect().left - one(el, `[data-day="${day}"]`)!.getBoundingClientRect().left;
+      };
+      expect(Math.abs(start('2020-03-03') - start('2020-03-10'))).to.be.below(1);
+    });
+
+    it('shows a cut-off title in full on focus, and hides it again with Escape', async () => {
+      const feed = copMonitoring2020();
+      feed.sessions[0]!.title = 'Schurende wetgeving in de praktijk van gemeente en onderwijs';
+      const el = await calendar(feed, { view: 'month' });
+      const day = one(el, '[data-day="2020-03-02"]')!;
+      const tip = day.querySelector<HTMLElement>('.day__tip')!;
+      expect(getComputedStyle(tip).display).to.equal('none');
+      day.focus();
+      expect(getComputedStyle(tip).display).to.equal('block');
+      expect(text(tip)).to.equal(feed.sessions[0]!.title);
+      expect(tip.getAttribute('aria-hidden')).to.equal('true');
+      await sendKeys({ press: 'Escape' });
+      await el.updateComplete;
+      expect(getComputedStyle(tip).display).to.equal('none');
+    });
+
+    it('keeps the day panel in the month shown: another month shows its own first day, or none', async () => {
+      const el = await calendar(copMonitoring2020(), { view: 'month' });
+      const [previous, next] = all(el, '.month-nav button');
+      next!.click();
+      await el.updateComplete;
+      expect(text(one(el, '.day-panel [role="heading"]'))).to.equal('Bijeenkomsten op ma 6 april 2020');
+      previous!.click();
+      previous!.click();
+      await el.updateComplete;
+      expect(text(one(el, '#month-title'))).to.equal('februari 2020');
+      expect(one(el, '.day-panel')).to.equal(null);
+    });
+
+    it('follows a filter to the month where its sessions are', async () => {
+      const el = await calendar(samenLeren2024(), { view: 'month', now: Date.parse('2024-05-01T10:00:00+02:00') });
+      expect(text(one(el, '#month-title'))).to.equal('juni 2024');
+      el.hidePast = true;
+      el.now = Date.parse('2024-09-01T10:00:00+02:00');
+      el.group = 'groep-3';
+      await el.updateComplete;
+      expect(text(one(el, '#month-title'))).to.equal('oktober 2024');
+      expect(text(one(el, '.day-panel [role="heading"]'))).to.equal('Bijeenkomsten op wo 9 oktober 2024');
+    });
+
     it('switches between list and month with the view buttons', async () => {
       const el = await calendar(copMonitoring2020());
       const [list, month] = all(el, '.switch__option');
@@ -337,7 +487,7 @@ describe('<cop-session-calendar>', () => {
       const el = await fixture<CopSessionCalendar>(html`<div style="width: 320px">
         <cop-session-calendar view="month" .feed=${copMonitoring2020()} .now=${BEFORE_2020}></cop-session-calendar>
       </div>`).then((wrapper) => wrapper.querySelector<CopSessionCalendar>('cop-session-calendar')!);
-      await waitUntil(() => one(el, '[role="grid"]') === null, 'the grid gives way to a list');
+      await waitUntil(() => one(el, '[role="grid"]') === null, 'the grid gives way to a list', WAIT);
       expect(all(el, '[part="session"]')).to.have.length(1);
       expect(text(one(el, '#month-title'))).to.equal('maart 2020');
       await expect(el).to.be.accessible();
@@ -352,5 +502,35 @@ describe('<cop-session-calendar>', () => {
       await el.updateComplete;
       expect(one(el, '[role="grid"]'), 'the month grid').to.not.equal(null);
     });
+  });
+});
+
+describe('cop-session-calendar and the language of the feed', () => {
+  it('marks Dutch feed text with lang="nl" inside an English calendar, and the other way round', async () => {
+    const feed = samenLeren2024();
+    const english = await fixture<CopSessionCalendar>(
+      html`<cop-session-calendar lang="en" .feed=${feed} .now=${Date.parse('2024-01-01T12:00:00Z')}></cop-session-calendar>`,
+    );
+    await english.updateComplete;
+    const title = english.shadowRoot!.querySelector('.session__title')!;
+    expect(title.getAttribute('lang')).to.equal('nl');
+    expect(
+      english.shadowRoot!.querySelector('.session__date')!.closest('[lang]'),
+      'the calendar’s own words are English',
+    ).to.equal(null);
+    await expect(english).to.be.accessible();
+    const dutch = await fixture<CopSessionCalendar>(
+      html`<cop-session-calendar .feed=${feed} .now=${Date.parse('2024-01-01T12:00:00Z')}></cop-session-calendar>`,
+    );
+    await dutch.updateComplete;
+    expect(
+      dutch.shadowRoot!.querySelector('.session__title')!.hasAttribute('lang'),
+      'nothing to mark when both are Dutch',
+    ).to.equal(false);
+    const written = await fixture<CopSessionCalendar>(
+      html`<cop-session-calendar .feed=${{ ...feed, language: 'en-GB' }} .now=${Date.parse('2024-01-01T12:00:00Z')}></cop-session-calendar>`,
+    );
+    await written.updateComplete;
+    expect(written.shadowRoot!.querySelector('.session__title')!.getAttribute('lang')).to.equal('en-GB');
   });
 });

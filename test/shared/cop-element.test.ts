@@ -1,8 +1,9 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { html as litHtml } from 'lit';
-import { clearFeedCache, type Feed } from '../../src/feed/index.js';
+import { clearFeedCache, type Feed } from '../../src/core/feed.js';
 import { CopElement } from '../../src/shared/cop-element.js';
 import { demoFeedUrl, jsonUrl, minimalFeed } from '../fixtures.js';
+import { WAIT } from '../waits.js';
 
 /** The smallest widget: shows the programme's title once the feed is ready. */
 class TitleWidget extends CopElement {
@@ -64,15 +65,20 @@ describe('CopElement', () => {
   });
 
   it('loads the feed named by src, saying it is loading meanwhile', async () => {
-    const el = await fixture<TitleWidget>(html`<cop-test-title src=${demoFeedUrl('bindende-afspraken')}></cop-test-title>`);
+    const el = await fixture<TitleWidget>(
+      html`<cop-test-title src=${demoFeedUrl('bindende-afspraken')}></cop-test-title>`,
+    );
     expect(el.shadowRoot!.querySelector('[role="status"]')?.textContent).to.equal('Bezig met laden…');
-    await waitUntil(() => el.feedState.status === 'ready');
+    await waitUntil(() => el.feedState.status === 'ready', 'the feed did not load', WAIT);
     expect(shadowText(el)).to.equal('CoP Bindende afspraken voor Onderwijs, Jeugd en Zorg');
   });
 
   it('shows an invalid feed as a readable, accessible error and fires cop-feed-error', async () => {
     const el = document.createElement('cop-test-title') as TitleWidget;
-    const bad = { ...minimalFeed(), sessions: [{ id: 's1', title: 'Kapot', start: 'morgen', end: '2020-03-02T17:00:00+01:00' }] };
+    const bad = {
+      ...minimalFeed(),
+      sessions: [{ id: 's1', title: 'Kapot', start: 'morgen', end: '2020-03-02T17:00:00+01:00' }],
+    };
     el.src = jsonUrl(bad);
     const errorEvent = oneEvent(el, 'cop-feed-error');
     document.body.append(el);
@@ -92,7 +98,9 @@ describe('CopElement', () => {
 
   it('caps a long list of problems and counts the rest', async () => {
     const sessions = Array.from({ length: 14 }, (_, i) => ({ id: `s${i}` }));
-    const el = await fixture<TitleWidget>(html`<cop-test-title .feed=${{ ...minimalFeed(), sessions }}></cop-test-title>`);
+    const el = await fixture<TitleWidget>(
+      html`<cop-test-title .feed=${{ ...minimalFeed(), sessions }}></cop-test-title>`,
+    );
     const items = [...el.shadowRoot!.querySelectorAll('li')].map((li) => li.textContent?.trim());
     // 14 sessions × (title, start, end) missing = 42 problems: 10 shown, 32 counted.
     expect(items).to.have.length(11);
@@ -100,7 +108,9 @@ describe('CopElement', () => {
   });
 
   it('speaks English with lang="en" on the element or an ancestor', async () => {
-    const wrapper = await fixture(html`<div lang="en-GB"><cop-test-title .feed=${{ version: 2 }}></cop-test-title></div>`);
+    const wrapper = await fixture(
+      html`<div lang="en-GB"><cop-test-title .feed=${{ version: 2 }}></cop-test-title></div>`,
+    );
     const el = wrapper.querySelector<TitleWidget>('cop-test-title')!;
     await el.updateComplete;
     expect(shadowText(el)).to.contain('This part cannot be shown');
@@ -115,14 +125,16 @@ describe('CopElement', () => {
     let failing = true;
     window.fetch = (input, init) => (failing ? Promise.reject(new TypeError('offline')) : original(input, init));
     try {
-      const el = await fixture<TitleWidget>(html`<cop-test-title src=${demoFeedUrl('cop-monitoring')}></cop-test-title>`);
-      await waitUntil(() => el.feedState.status === 'error');
+      const el = await fixture<TitleWidget>(
+        html`<cop-test-title src=${demoFeedUrl('cop-monitoring')}></cop-test-title>`,
+      );
+      await waitUntil(() => el.feedState.status === 'error', 'no error state', WAIT);
       await el.updateComplete;
       expect(shadowText(el)).to.contain('Controleer de internetverbinding');
       await expect(el).to.be.accessible();
       failing = false;
       el.shadowRoot!.querySelector('button')!.click();
-      await waitUntil(() => el.feedState.status === 'ready');
+      await waitUntil(() => el.feedState.status === 'ready', 'the feed did not load', WAIT);
       await el.updateComplete;
       expect(shadowText(el)).to.equal('CoP Monitoring');
     } finally {

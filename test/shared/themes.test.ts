@@ -7,6 +7,7 @@ import '../../src/region-map/region-map.js';
 import '../../src/session-calendar/session-calendar.js';
 import { demoFeedUrl } from '../fixtures.js';
 import { feedUrl } from '../reference-server.js';
+import { WAIT } from '../waits.js';
 
 /**
  * The theme files in themes/ as a partner loads them: each one reaches inside every widget's
@@ -51,7 +52,7 @@ async function loadTheme(name: 'default' | 'dark' | 'nl-design-system'): Promise
 async function place(widget: (typeof WIDGETS)[number], wrapper: (content: TemplateResult) => TemplateResult) {
   const box = await fixture<HTMLElement>(wrapper(widget.render()));
   const el = box.querySelector<HTMLElement>(widget.tag)!;
-  await waitUntil(() => el.shadowRoot?.querySelector(widget.ready), `${widget.tag} did not render`, { timeout: 8000 });
+  await waitUntil(() => el.shadowRoot?.querySelector(widget.ready), `${widget.tag} did not render`, WAIT);
   return el;
 }
 
@@ -66,10 +67,17 @@ describe('theme files', () => {
       it('default.css sets exactly the built-in look, light and dark', async () => {
         for (const scheme of ['light', 'dark']) {
           const el = await place(widget, (content) => html`<div style="color-scheme: ${scheme}">${content}</div>`);
-          const before = { color: inside(el).color, font: inside(el).fontFamily, primary: token(el, '--_color-primary') };
+          const before = {
+            color: inside(el).color,
+            font: inside(el).fontFamily,
+            primary: token(el, '--_color-primary'),
+          };
           const remove = await loadTheme('default');
           await frame();
-          expect({ color: inside(el).color, font: inside(el).fontFamily }).to.deep.equal({ color: before.color, font: before.font });
+          expect({ color: inside(el).color, font: inside(el).fontFamily }).to.deep.equal({
+            color: before.color,
+            font: before.font,
+          });
           expect(token(el, '--_color-primary')).to.equal('light-dark(#01689b, #8fcdf0)');
           expect(before.primary).to.equal('light-dark(#01689b, #8fcdf0)');
           remove();
@@ -80,17 +88,23 @@ describe('theme files', () => {
         const remove = await loadTheme('dark');
         try {
           // A dark partner page: dark.css colours the widgets, the page its own background.
-          const el = await place(widget, (content) => html`<div style="background: #1b1b1b; padding: 1rem">${content}</div>`);
+          const el = await place(
+            widget,
+            (content) => html`<div style="background: #1b1b1b; padding: 1rem">${content}</div>`,
+          );
           expect(inside(el).color).to.equal('rgb(242, 242, 242)');
           expect(getComputedStyle(el).colorScheme).to.equal('dark');
-          const colour = (name: string) => token(el, name.startsWith('region-map') ? `--cop-${name}` : `--_color-${name}`);
+          const colour = (name: string) =>
+            token(el, name.startsWith('region-map') ? `--cop-${name}` : `--_color-${name}`);
           for (const pair of CONTRAST_PAIRS) {
             const ratio = contrastRatio(colour(pair.foreground), colour(pair.background));
             expect(ratio, `${pair.what}: ${ratio.toFixed(2)}:1`).to.be.at.least(pair.minimum);
           }
           if (widget.tag === 'cop-region-map') {
             // Marloes (third facilitator) covers the chosen FoodValley region: its fill is the dark theme's.
-            expect(getComputedStyle(el.shadowRoot!.querySelector('.region--covered.colour-3')!).fill).to.equal('rgb(46, 196, 160)');
+            expect(getComputedStyle(el.shadowRoot!.querySelector('.region--covered.colour-3')!).fill).to.equal(
+              'rgb(46, 196, 160)',
+            );
           }
           await expect(el).to.be.accessible();
         } finally {

@@ -45,19 +45,43 @@ interface Meta extends Annotations {
 }
 
 /** Keys the composition below honours; a story or meta with any other fails the check. */
-const STORY_KEYS = new Set(['args', 'argTypes', 'parameters', 'render', 'loaders', 'decorators', 'play', 'name', 'storyName', 'tags', 'globals']);
-const META_KEYS = new Set([...STORY_KEYS, 'title', 'component', 'subcomponents', 'id', 'includeStories', 'excludeStories']);
+const STORY_KEYS = new Set([
+  'args',
+  'argTypes',
+  'parameters',
+  'render',
+  'loaders',
+  'decorators',
+  'play',
+  'name',
+  'storyName',
+  'tags',
+  'globals',
+]);
+const META_KEYS = new Set([
+  ...STORY_KEYS,
+  'title',
+  'component',
+  'subcomponents',
+  'id',
+  'includeStories',
+  'excludeStories',
+]);
 
 export interface ComposedStory {
   /** "Widgets/Region map › Preselected", as Storybook's sidebar names it. */
   name: string;
+  /** "widgets-region-map--preselected", Storybook's id (its URL: ?path=/story/<id>). */
+  id: string;
   /** Renders the story into `canvas` and runs its play function. */
   run(canvas: HTMLElement): Promise<void>;
 }
 
-const list = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+const list = <T>(value: T | T[] | undefined): T[] =>
+  value === undefined ? [] : Array.isArray(value) ? value : [value];
 
-const matches = (pattern: string[] | RegExp, key: string) => (Array.isArray(pattern) ? pattern.includes(key) : pattern.test(key));
+const matches = (pattern: string[] | RegExp, key: string) =>
+  Array.isArray(pattern) ? pattern.includes(key) : pattern.test(key);
 
 function unsupported(annotations: object, allowed: Set<string>): string[] {
   return Object.keys(annotations).filter((key) => !allowed.has(key));
@@ -70,11 +94,23 @@ function show(result: unknown, canvas: HTMLElement): void {
   else renderLit(result as TemplateResult, canvas);
 }
 
+/** Storybook's id part: "Widgets/Region map" → "widgets-region-map", "InEnglish" → "in-english". */
+const idPart = (text: string) =>
+  text
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .replace(/([A-Z])([A-Z][a-z])/g, '$1-$2')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+
 /** Every story a stories module exports, composed; throws on what the checker cannot honour. */
 export function composeStories(file: string, module: Record<string, unknown>): ComposedStory[] {
   const meta = (module.default ?? {}) as Meta;
   const problems = unsupported(meta, META_KEYS);
-  if (problems.length) throw new Error(`${file}: the story checker does not handle meta.${problems.join(', meta.')}; teach it (test/stories/compose-story.ts)`);
+  if (problems.length)
+    throw new Error(
+      `${file}: the story checker does not handle meta.${problems.join(', meta.')}; teach it (test/stories/compose-story.ts)`,
+    );
   const keys = Object.keys(module).filter(
     (key) =>
       key !== 'default' &&
@@ -86,10 +122,14 @@ export function composeStories(file: string, module: Record<string, unknown>): C
     const story = module[key] as Annotations | Render;
     const annotations: Annotations = typeof story === 'function' ? { render: story } : story;
     const extra = unsupported(annotations, STORY_KEYS);
-    if (extra.length) throw new Error(`${file} ${key}: the story checker does not handle ${extra.join(', ')}; teach it (test/stories/compose-story.ts)`);
+    if (extra.length)
+      throw new Error(
+        `${file} ${key}: the story checker does not handle ${extra.join(', ')}; teach it (test/stories/compose-story.ts)`,
+      );
     const title = meta.title ?? file;
     return {
       name: `${title} › ${key}`,
+      id: `${idPart(title)}--${idPart(key)}`,
       async run(canvas) {
         const context: Context = {
           id: `${title}--${key}`,
@@ -104,7 +144,9 @@ export function composeStories(file: string, module: Record<string, unknown>): C
           canvasElement: canvas,
           step: async (_label, play) => play(),
         };
-        const loaded = await Promise.all([...list(meta.loaders), ...list(annotations.loaders)].map((loader) => loader(context)));
+        const loaded = await Promise.all(
+          [...list(meta.loaders), ...list(annotations.loaders)].map((loader) => loader(context)),
+        );
         context.loaded = Object.assign({}, ...loaded);
         const render: Render =
           annotations.render ??
@@ -115,7 +157,8 @@ export function composeStories(file: string, module: Record<string, unknown>): C
           });
         // The first decorator is the innermost, as in Storybook's defaultDecorateStory.
         const decorated = [...list(annotations.decorators), ...list(meta.decorators)].reduce<StoryFn>(
-          (inner, decorator) => (update) => decorator((next) => inner({ ...update, ...next }), { ...context, ...update }),
+          (inner, decorator) => (update) =>
+            decorator((next) => inner({ ...update, ...next }), { ...context, ...update }),
           (update) => render({ ...context.args, ...update?.args }, { ...context, ...update }),
         );
         show(decorated(), canvas);

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { clearFeedCache, FeedError, loadFeed } from '../../src/feed/index.js';
+import { clearFeedCache, FeedError, loadFeed } from '../../src/core/feed.js';
 import { demoFeedUrl, jsonUrl, minimalFeed } from '../fixtures.js';
 
 /** Replaces window.fetch for one test, counting calls; `respond` decides each answer. */
@@ -16,7 +16,9 @@ function stubFetch(respond: (url: string, init?: RequestInit) => Promise<Respons
 
 /** A fetch that never answers until its signal aborts, like a hanging server. */
 const hanging = (_url: string, init?: RequestInit) =>
-  new Promise<Response>((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)));
+  new Promise<Response>((_resolve, reject) =>
+    init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)),
+  );
 
 async function rejection(promise: Promise<unknown>): Promise<FeedError> {
   try {
@@ -55,17 +57,49 @@ describe('feed loader', () => {
     expect(b).to.equal(c);
   });
 
+  it('takes the request the CDN loader started early, once, and waits for it no longer than its time limit', async () => {
+    const stub = stubFetch(async () => new Response(JSON.stringify(minimalFeed())));
+    restore = stub.restore;
+    const url = new URL('/feeds/early.json', location.href).href;
+    const early = new Map([
+      [
+        url,
+        Promise.resolve(
+          new Response(JSON.stringify({ ...minimalFeed(), programme: { ...minimalFeed().programme, title: 'Vroeg' } })),
+        ),
+      ],
+    ]);
+    (globalThis as Record<symbol, unknown>)[Symbol.for('cop-widgets:early-feeds')] = early;
+    try {
+      expect((await loadFeed('/feeds/early.json')).programme.title).to.equal('Vroeg');
+      expect(stub.calls, 'no second request for the same feed').to.have.length(0);
+      expect(early.size, 'taken once').to.equal(0);
+      clearFeedCache();
+      expect((await loadFeed('/feeds/early.json')).programme.title, 'a reload asks afresh').to.not.equal('Vroeg');
+      expect(stub.calls).to.have.length(1);
+      early.set(url, new Promise<Response>(() => {})); // an early request that never answers
+      clearFeedCache();
+      expect((await rejection(loadFeed('/feeds/early.json', { timeoutMs: 50 }))).kind).to.equal('timeout');
+    } finally {
+      delete (globalThis as Record<symbol, unknown>)[Symbol.for('cop-widgets:early-feeds')];
+    }
+  });
+
   it('turns an HTTP error into a message with the status', async () => {
     const error = await rejection(loadFeed('/demo/feeds/does-not-exist.json'));
     expect(error.kind).to.equal('http');
     expect(error.status).to.equal(404);
-    expect(error.describe('nl')[0]).to.match(/^Het programma kon niet worden opgehaald van http:.*does-not-exist\.json \(HTTP-status 404\)\.$/);
+    expect(error.describe('nl')[0]).to.match(
+      /^Het programma kon niet worden opgehaald van http:.*does-not-exist\.json \(HTTP-status 404\)\.$/,
+    );
     expect(error.describe('en')[0]).to.contain('(HTTP status 404)');
   });
 
   it('forgets a failed load, so trying again fetches afresh', async () => {
     let answer = 503;
-    const stub = stubFetch(async () => (answer === 200 ? new Response(JSON.stringify(minimalFeed())) : new Response('', { status: answer })));
+    const stub = stubFetch(async () =>
+      answer === 200 ? new Response(JSON.stringify(minimalFeed())) : new Response('', { status: answer }),
+    );
     restore = stub.restore;
     expect((await rejection(loadFeed('/feeds/flaky.json'))).status).to.equal(503);
     answer = 200;

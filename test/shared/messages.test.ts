@@ -1,19 +1,21 @@
 import { expect, fixture, fixtureSync, html } from '@open-wc/testing';
 import { html as litHtml } from 'lit';
-import type { Feed } from '../../src/feed/index.js';
+import type { Feed } from '../../src/core/feed.js';
 import { CopElement } from '../../src/shared/cop-element.js';
-import { widgetMessages } from '../../src/shared/i18n/index.js';
+import { widgetMessages } from '../../src/shared/messages.js';
 import { minimalFeed } from '../fixtures.js';
 
 /** A widget whose English we hand over by hand, to see what it shows while English is on its way. */
 let deliverEnglish: (texts: { greeting: { hello: string } }) => void = () => {};
 let failEnglish: (error: Error) => void = () => {};
 const greetingMessages = () =>
-  widgetMessages({ greeting: { hello: 'Hallo' } }, () =>
-    new Promise((resolve, reject) => {
-      deliverEnglish = resolve;
-      failEnglish = reject;
-    }),
+  widgetMessages(
+    { greeting: { hello: 'Hallo' } },
+    () =>
+      new Promise((resolve, reject) => {
+        deliverEnglish = resolve;
+        failEnglish = reject;
+      }),
   );
 let messages = greetingMessages();
 
@@ -39,7 +41,9 @@ describe('i18n: a widget fetches its English on demand', () => {
   });
 
   it('shows an empty, busy box until English arrives, never Dutch, then English', async () => {
-    const el = fixtureSync<GreetingWidget>(html`<cop-test-greeting lang="en" .feed=${minimalFeed()}></cop-test-greeting>`);
+    const el = fixtureSync<GreetingWidget>(
+      html`<cop-test-greeting lang="en" .feed=${minimalFeed()}></cop-test-greeting>`,
+    );
     const complete = el.updateComplete;
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(shadowText(el)).to.equal('');
@@ -54,7 +58,9 @@ describe('i18n: a widget fetches its English on demand', () => {
     const warnings: unknown[] = [];
     console.warn = (...args: unknown[]) => warnings.push(args[0]);
     try {
-      const el = fixtureSync<GreetingWidget>(html`<cop-test-greeting lang="en" .feed=${minimalFeed()}></cop-test-greeting>`);
+      const el = fixtureSync<GreetingWidget>(
+        html`<cop-test-greeting lang="en" .feed=${minimalFeed()}></cop-test-greeting>`,
+      );
       const complete = el.updateComplete;
       await new Promise((resolve) => setTimeout(resolve, 20));
       failEnglish(new TypeError('Failed to fetch dynamically imported module'));

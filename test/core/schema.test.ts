@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { FeedError, FeedSchema, parseFeed, type FeedInput } from '../../src/feed/index.js';
+import { FeedError, FeedSchema, parseFeed, type FeedInput } from '../../src/core/feed.js';
 import { DEMO_FEEDS, demoFeedUrl, minimalFeed } from '../fixtures.js';
 
 /** Parses `feed` and returns the Dutch and English lines naming each problem. */
@@ -39,7 +39,12 @@ describe('feed schema', () => {
 
   it('names a session whose end is before its start, in Dutch and English', () => {
     const feed = withChange((f) => {
-      f.sessions.push({ id: 's2', title: 'Later', start: '2020-04-06T13:00:00+02:00', end: '2020-04-06T12:00:00+02:00' });
+      f.sessions.push({
+        id: 's2',
+        title: 'Later',
+        start: '2020-04-06T13:00:00+02:00',
+        end: '2020-04-06T12:00:00+02:00',
+      });
     });
     const { nl, en } = problems(feed);
     expect(nl).to.deep.equal(['sessions[1].end ligt vóór of op start: het einde moet na het begin liggen']);
@@ -80,7 +85,12 @@ describe('feed schema', () => {
       f.sessions[0]!.themeIds = ['monitoring'];
       f.sessions[0]!.facilitatorIds = ['bas'];
       f.principles = [{ id: 'p1', title: 'Gelijkwaardigheid' }];
-      f.poll = { id: 'poll', question: 'Op orde?', principleIds: ['p1', 'p9'], scale: { min: 1, max: 5, minLabel: 'nee', maxLabel: 'ja' } };
+      f.poll = {
+        id: 'poll',
+        question: 'Op orde?',
+        principleIds: ['p1', 'p9'],
+        scale: { min: 1, max: 5, minLabel: 'nee', maxLabel: 'ja' },
+      };
     });
     expect(problems(feed).nl).to.deep.equal([
       'sessions[0].groupId verwijst naar "groep-2", maar dat staat niet in groups',
@@ -91,9 +101,16 @@ describe('feed schema', () => {
   });
 
   it('refuses javascript: and data: links but takes https and mailto', () => {
-    for (const url of ['javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'ftp://example.org', 'www.example.org']) {
+    for (const url of [
+      'javascript:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      'ftp://example.org',
+      'www.example.org',
+    ]) {
       const feed = withChange((f) => (f.programme.url = url));
-      expect(problems(feed).en, url).to.deep.equal(['programme.url must be a link starting with https://, http:// or mailto:']);
+      expect(problems(feed).en, url).to.deep.equal([
+        'programme.url must be a link starting with https://, http:// or mailto:',
+      ]);
     }
     for (const url of ['https://www.nji.nl/cop', 'mailto:cop@example.org']) {
       expect(() => parseFeed(withChange((f) => (f.programme.url = url))), url).not.to.throw();
@@ -113,9 +130,19 @@ describe('feed schema', () => {
   it('checks region codes, e-mail addresses, enrolment window and poll scale', () => {
     const feed = withChange((f) => {
       f.facilitators = [{ id: 'bas', name: 'Bas', email: 'bas(at)example.org', regions: ['Nijmegen'] }];
-      f.enrolment = { waitlist: true, contactEmail: 'a@example.org', opens: '2020-02-01T09:00:00+01:00', closes: '2020-01-01T09:00:00+01:00' };
+      f.enrolment = {
+        waitlist: true,
+        contactEmail: 'a@example.org',
+        opens: '2020-02-01T09:00:00+01:00',
+        closes: '2020-01-01T09:00:00+01:00',
+      };
       f.principles = [{ id: 'p1', title: 'Lerend systeem' }];
-      f.poll = { id: 'poll', question: 'Op orde?', principleIds: ['p1'], scale: { min: 5, max: 1, minLabel: 'nee', maxLabel: 'ja' } };
+      f.poll = {
+        id: 'poll',
+        question: 'Op orde?',
+        principleIds: ['p1'],
+        scale: { min: 5, max: 1, minLabel: 'nee', maxLabel: 'ja' },
+      };
     });
     expect(problems(feed).nl).to.have.members([
       'facilitators[0].email is geen geldig e-mailadres',
@@ -142,7 +169,9 @@ describe('feed schema', () => {
   });
 
   it('does not let prototype-pollution keys through', () => {
-    const hostile = JSON.parse(`{"__proto__": {"polluted": true}, ${JSON.stringify(minimalFeed()).slice(1)}`) as unknown;
+    const hostile = JSON.parse(
+      `{"__proto__": {"polluted": true}, ${JSON.stringify(minimalFeed()).slice(1)}`,
+    ) as unknown;
     const feed = parseFeed(hostile);
     expect(Object.prototype.hasOwnProperty.call(feed, '__proto__')).to.equal(false);
     expect(({} as Record<string, unknown>).polluted).to.equal(undefined);
