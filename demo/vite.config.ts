@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 
@@ -12,6 +13,13 @@ export default defineConfig({
   root: 'demo',
   // The feeds are fetched at run time, from the server; they are not part of the build.
   publicDir: false,
+  // The builder's snippets name the versioned CDN file (cop-widgets.<version>.js) of this release.
+  define: {
+    __COP_VERSION__: JSON.stringify(
+      (JSON.parse(readFileSync(resolve(import.meta.dirname, '../package.json'), 'utf8')) as { version: string })
+        .version,
+    ),
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -23,6 +31,8 @@ export default defineConfig({
         index: resolve(import.meta.dirname, 'index.html'),
         kennisinstituut: resolve(import.meta.dirname, 'kennisinstituut.html'),
         regioportaal: resolve(import.meta.dirname, 'regioportaal.html'),
+        // The embed builder, at /embed on the reference server.
+        embed: resolve(import.meta.dirname, 'embed.html'),
       },
     },
   },

@@ -1,7 +1,7 @@
 import { html } from 'lit';
-import type { Feed } from '../../src/feed/index.js';
+import type { Feed } from '../../src/core/feed.js';
 import { CopElement } from '../../src/shared/cop-element.js';
-import { formatSessionWhen } from '../../src/shared/datetime.js';
+import { formatSessionWhen } from '../../src/core/datetime.js';
 
 /**
  * Demo and Storybook only: the smallest widget on the shared base, to show the states every widget
