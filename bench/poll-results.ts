@@ -1,5 +1,5 @@
 /** The bench's poll, shared by the page (bench/page.ts) and the server that answers it (bench/browser.ts). */
-import type { PollResults } from '../src/feed/vote-request.js';
+import type { PollResults } from '../src/core/vote-request.js';
 
 export const BENCH_POLL_ID = 'bench-poll';
 export const PRINCIPLES = ['gelijkwaardig', 'samen', 'lerend', 'dichtbij', 'integraal', 'preventief', 'betrouwbaar'];
@@ -12,9 +12,15 @@ export function pollResults(participants: number): PollResults {
     const distribution = weights.map((w) => Math.floor((participants * w) / total));
     distribution[(participants + i) % 5]! += participants - distribution.reduce((a, b) => a + b, 0);
     const mean = participants ? distribution.reduce((sum, n, s) => sum + n * (s + 1), 0) / participants : null;
-    return { id, count: participants, mean: mean === null ? null : Math.round(mean * 100) / 100, distribution, lowest: false };
+    return {
+      id,
+      count: participants,
+      mean: mean === null ? null : Math.round(mean * 100) / 100,
+      distribution,
+      lowest: false,
+    };
   });
   const lowest = [...principles].sort((a, b) => (a.mean ?? 9) - (b.mean ?? 9)).slice(0, 3);
   for (const p of lowest) p.lowest = true;
-  return { pollId: BENCH_POLL_ID, closed: false, participants, principles };
+  return { pollId: BENCH_POLL_ID, closed: false, hidden: false, participants, principles };
 }

@@ -3,8 +3,8 @@
  * database and, when a PostgreSQL URL is given, on PostgreSQL (in a throwaway database).
  */
 import autocannon from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -12,27 +12,90 @@ import { join } from 'node:path';
 import pg from 'pg';
 
 const FAR = { start: '2099-06-22T13:00:00+02:00', end: '2099-06-22T15:00:00+02:00' };
-const programme = (id: string) => ({ id, title: id, organiser: 'NJi', contact: { name: 'Bench', email: 'bench@example.org' }, timeZone: 'Europe/Amsterdam' });
+const programme = (id: string) => ({
+  id,
+  title: id,
+  organiser: 'NJi',
+  contact: { name: 'Bench', email: 'bench@example.org' },
+  timeZone: 'Europe/Amsterdam',
+});
 const PRINCIPLES = ['p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7'];
 
 const FEEDS = {
-  'bench-open': { version: 1, programme: programme('bench-open'), sessions: [{ id: 's1', title: 'S', ...FAR, location: null }], enrolment: { waitlist: true, capacity: 100_000, contactEmail: 'bench@example.org', endpoint: '/api/programmes/bench-open/enrolments' } },
-  'bench-race': { version: 1, programme: programme('bench-race'), sessions: [{ id: 's1', title: 'S', ...FAR, location: null }], enrolment: { waitlist: true, capacity: 25, contactEmail: 'bench@example.org', endpoint: '/api/programmes/bench-race/enrolments' } },
+  'bench-open': {
+    version: 1,
+    programme: programme('bench-open'),
+    sessions: [{ id: 's1', title: 'S', ...FAR, location: null }],
+    enrolment: {
+      waitlist: true,
+      capacity: 100_000,
+      contactEmail: 'bench@example.org',
+      endpoint: '/api/programmes/bench-open/enrolments',
+    },
+  },
+  'bench-race': {
+    version: 1,
+    programme: programme('bench-race'),
+    sessions: [{ id: 's1', title: 'S', ...FAR, location: null }],
+    enrolment: {
+      waitlist: true,
+      capacity: 25,
+      contactEmail: 'bench@example.org',
+      endpoint: '/api/programmes/bench-race/enrolments',
+    },
+  },
   'bench-poll': {
     version: 1,
     programme: programme('bench-poll'),
     sessions: [{ id: 's1', title: 'S', ...FAR, location: null }],
     principles: PRINCIPLES.map((id) => ({ id, title: `Principe ${id}` })),
-    poll: { id: 'bench-poll', question: 'Q?', principleIds: PRINCIPLES, scale: { min: 1, max: 5, minLabel: 'laag', maxLabel: 'hoog' }, endpoint: '/api/polls/bench-poll/votes', highlightLowest: 3 },
+    poll: {
+      id: 'bench-poll',
+      question: 'Q?',
+      principleIds: PRINCIPLES,
+      scale: { min: 1, max: 5, minLabel: 'laag', maxLabel: 'hoog' },
+      endpoint: '/api/polls/bench-poll/votes',
+      highlightLowest: 3,
+    },
   },
 };
 
 export interface ServerResult {
   database: string;
-  memoryMiB: { idle: number; afterEnrolments: number; with1000Listeners: number };
-  enrolments: { connections: number; seconds: number; requestsPerSecond: number; latencyMs: { p50: number; p90: number; p99: number; max: number }; non2xx: number };
-  race: { submits: number; connections: number; places: number; confirmed: number; waitlisted: number; waitlistPositionsContiguous: boolean; other: number; seconds: number };
-  fanOut: { listeners: number; votes: number; votesPerSecond: number; toLastListenerMs: { p50: number; p95: number; p99: number }; eventsLost: number }[];
+  /** Resident memory of the server process: just started on an empty data folder, started again on it, under load. */
+  memoryMiB: { firstStart: number; restart: number; afterEnrolments: number; with1000Listeners: number };
+  enrolments: {
+    connections: number;
+    seconds: number;
+    requestsPerSecond: number;
+    latencyMs: { p50: number; p90: number; p99: number; max: number };
+    non2xx: number;
+  };
+  race: {
+    submits: number;
+    connections: number;
+    places: number;
+    confirmed: number;
+    waitlisted: number;
+    waitlistPositionsContiguous: boolean;
+    other: number;
+    seconds: number;
+  };
+  fanOut: {
+    listeners: number;
+    votes: number;
+    votesPerSecond: number;
+    toLastListenerMs: { p50: number; p95: number; p99: number };
+    eventsLost: number;
+  }[];
+  /** PostgreSQL only: a burst of submits shared by two instances on one database. */
+  burst?: {
+    submits: number;
+    instances: number;
+    byStatus: Record<string, number>;
+    serverErrors: number;
+    seconds: number;
+  };
 }
 
 const freePort = () =>
@@ -43,29 +106,48 @@ const freePort = () =>
     });
   });
 
-const rssMiB = (child: ChildProcess) => Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024);
+const rssMiB = (child: ChildProcess) =>
+  Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024);
 
-const percentile = (sorted: number[], p: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! * 10) / 10;
+const percentile = (sorted: number[], p: number) =>
+  Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! * 10) / 10;
 
 let address = 0;
 /** Every request its own client address (TRUST_PROXY): the load comes from one machine, the rate limit is per visitor. */
 const client = () => `10.${(address >> 16) & 255}.${(address >> 8) & 255}.${address++ & 255}`;
 
+/** The server as production runs it: compiled to JavaScript (`npm run build:server`), without a TypeScript loader. */
+export function buildServer(): void {
+  execFileSync('npm', ['run', '--silent', 'build:server'], { stdio: 'inherit' });
+}
+
 /**
- * The reference server as its own process on a free port, with a throwaway data folder; on
- * the bench's own feeds unless `demoFeeds` (then it serves demo/feeds and the built demo pages).
+ * The reference server as its own process on a free port, with a throwaway data folder (or
+ * `dir`, to start it again on the same data); on the bench's own feeds unless `demoFeeds` (then
+ * it serves demo/feeds and the built demo pages). Run `buildServer()` first.
  */
-export async function startServer(databaseUrl: string | undefined, options: { demoFeeds?: boolean } = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'cop-bench-server-'));
+export async function startServer(
+  databaseUrl: string | undefined,
+  options: { demoFeeds?: boolean; dir?: string } = {},
+) {
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'cop-bench-server-'));
   const feedsDir = options.demoFeeds ? join(process.cwd(), 'demo', 'feeds') : join(dir, 'feeds');
   if (!options.demoFeeds) {
-    const { mkdirSync } = await import('node:fs');
-    mkdirSync(feedsDir);
+    mkdirSync(feedsDir, { recursive: true });
     for (const [id, feed] of Object.entries(FEEDS)) writeFileSync(join(feedsDir, `${id}.json`), JSON.stringify(feed));
   }
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: join(dir, 'data'), FEEDS_DIR: feedsDir, TRUST_PROXY: '1', DATABASE_URL: databaseUrl ?? '' },
+  const child = spawn(process.execPath, ['build/server/main.js'], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: join(dir, 'data'),
+      FEEDS_DIR: feedsDir,
+      TRUST_PROXY: '1',
+      DATABASE_URL: databaseUrl ?? '',
+      // The bench's 1,000 stream listeners all come from this machine.
+      MAX_STREAMS_PER_ADDRESS: '100000',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {
@@ -73,18 +155,30 @@ export async function startServer(databaseUrl: string | undefined, options: { de
     child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
   });
   child.stdout!.resume(); // request log lines: read and dropped
-  const stop = async () => {
+  /** Stops the server; its data folder is removed unless `keep`. */
+  const stop = async (keep = false) => {
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));
-    rmSync(dir, { recursive: true, force: true });
+    if (!keep) rmSync(dir, { recursive: true, force: true });
   };
-  return { child, base: `http://127.0.0.1:${port}`, stop };
+  return { child, base: `http://127.0.0.1:${port}`, dir, stop };
+}
+
+/** RSS a moment after start, when start-up work (migrations, the first queries) has settled. */
+async function settledRss(child: ChildProcess): Promise<number> {
+  await new Promise((resolve) => setTimeout(resolve, 2_000));
+  return rssMiB(child);
 }
 
 let serial = 0;
 const person = () => {
   const n = serial++;
-  return { roleId: 'deelnemer', name: `Deelnemer ${n}`, organisation: 'Bench', email: `p${n}.${process.pid}@example.org` };
+  return {
+    roleId: 'deelnemer',
+    name: `Deelnemer ${n}`,
+    organisation: 'Bench',
+    email: `p${n}.${process.pid}@example.org`,
+  };
 };
 
 async function enrolmentLoad(base: string, seconds: number, connections: number) {
@@ -115,10 +209,17 @@ async function enrolmentLoad(base: string, seconds: number, connections: number)
 /** POSTs JSON over the given agent's sockets and reads the JSON answer. */
 function postJson(agent: Agent, url: string, headers: Record<string, string>, body: unknown) {
   return new Promise<{ status: number; body: { status?: string; position?: number } }>((resolve, reject) => {
-    const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', ...headers } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8').on('data', (chunk: string) => (text += chunk)).on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as { status?: string } }));
-    });
+    const req = request(
+      url,
+      { method: 'POST', agent, headers: { 'content-type': 'application/json', ...headers } },
+      (res) => {
+        let text = '';
+        res
+          .setEncoding('utf8')
+          .on('data', (chunk: string) => (text += chunk))
+          .on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as { status?: string } }));
+      },
+    );
     req.once('error', reject).end(JSON.stringify(body));
   });
 }
@@ -136,12 +237,20 @@ async function capacityRace(base: string, submits: number) {
   const t0 = performance.now();
   const answers = await Promise.all(
     Array.from({ length: submits }, () =>
-      postJson(agent, `${base}/api/programmes/bench-race/enrolments`, { 'x-forwarded-for': client() }, { members: [person()], consent: true }),
+      postJson(
+        agent,
+        `${base}/api/programmes/bench-race/enrolments`,
+        { 'x-forwarded-for': client() },
+        { members: [person()], consent: true },
+      ),
     ),
   ).finally(() => agent.destroy());
   const seconds = Math.round((performance.now() - t0) / 100) / 10;
   const confirmed = answers.filter((a) => a.body.status === 'confirmed').length;
-  const positions = answers.filter((a) => a.body.status === 'waitlisted').map((a) => a.body.position!).sort((a, b) => a - b);
+  const positions = answers
+    .filter((a) => a.body.status === 'waitlisted')
+    .map((a) => a.body.position!)
+    .sort((a, b) => a - b);
   return {
     submits,
     connections: RACE_CONNECTIONS,
@@ -151,6 +260,35 @@ async function capacityRace(base: string, submits: number) {
     waitlistPositionsContiguous: positions.every((p, i) => p === i + 1),
     other: answers.length - confirmed - positions.length,
     seconds,
+  };
+}
+
+/**
+ * A burst of `submits` enrolments at once, shared between two server instances on one
+ * PostgreSQL database, each over its own connections: more than either instance's 10 database
+ * connections, so requests queue for a connection. The answer counts by status (5xx must be 0).
+ */
+async function burstOverTwo(bases: string[], submits: number) {
+  const agents = bases.map(() => new Agent({ keepAlive: true, maxSockets: RACE_CONNECTIONS / 2 }));
+  const t0 = performance.now();
+  const answers = await Promise.all(
+    Array.from({ length: submits }, (_, i) =>
+      postJson(
+        agents[i % bases.length]!,
+        `${bases[i % bases.length]}/api/programmes/bench-race/enrolments`,
+        { 'x-forwarded-for': client() },
+        { members: [person()], consent: true },
+      ),
+    ),
+  ).finally(() => agents.forEach((agent) => agent.destroy()));
+  const byStatus: Record<string, number> = {};
+  for (const { status } of answers) byStatus[status] = (byStatus[status] ?? 0) + 1;
+  return {
+    submits,
+    instances: bases.length,
+    byStatus,
+    serverErrors: answers.filter((a) => a.status >= 500).length,
+    seconds: Math.round((performance.now() - t0) / 100) / 10,
   };
 }
 
@@ -175,10 +313,16 @@ async function listen(base: string, count: number) {
           buffer += value;
           let end: number;
           while ((end = buffer.indexOf('\n\n')) >= 0) {
-            const data = buffer.slice(0, end).split('\n').find((line) => line.startsWith('data:'));
+            const data = buffer
+              .slice(0, end)
+              .split('\n')
+              .find((line) => line.startsWith('data:'));
             buffer = buffer.slice(end + 2);
             if (!data) continue;
-            log.push({ at: performance.now(), participants: (JSON.parse(data.slice(5)) as { participants: number }).participants });
+            log.push({
+              at: performance.now(),
+              participants: (JSON.parse(data.slice(5)) as { participants: number }).participants,
+            });
             first();
           }
         }
@@ -253,14 +397,22 @@ async function scratchDatabase(url: string) {
   };
 }
 
-export async function measureServer(postgresUrl: string | undefined, log: (line: string) => void): Promise<ServerResult[]> {
+export async function measureServer(
+  postgresUrl: string | undefined,
+  log: (line: string) => void,
+): Promise<ServerResult[]> {
+  buildServer();
   const results: ServerResult[] = [];
   for (const kind of ['pglite', ...(postgresUrl ? ['postgresql'] : [])]) {
     const scratch = kind === 'postgresql' ? await scratchDatabase(postgresUrl!) : undefined;
-    const server = await startServer(scratch?.url);
+    log(`server on ${kind}: memory at first start and restart…`);
+    const first = await startServer(scratch?.url);
+    const firstStart = await settledRss(first.child);
+    await first.stop(true);
+    const server = await startServer(scratch?.url, { dir: first.dir });
     try {
+      const restart = await settledRss(server.child);
       log(`server on ${kind}: enrolments…`);
-      const idle = rssMiB(server.child);
       const enrolments = await enrolmentLoad(server.base, 8, 16);
       const afterEnrolments = rssMiB(server.child);
       log(`server on ${kind}: capacity race…`);
@@ -274,7 +426,24 @@ export async function measureServer(postgresUrl: string | undefined, log: (line:
         return mib;
       });
       const large = await fanOut(server.base, 1000, 8, 20);
-      results.push({ database: kind, memoryMiB: { idle, afterEnrolments, with1000Listeners: with1000 }, enrolments, race, fanOut: [small, large] });
+      let burst: ServerResult['burst'];
+      if (scratch) {
+        log(`server on ${kind}: a burst of 400 over two instances…`);
+        const second = await startServer(scratch.url);
+        try {
+          burst = await burstOverTwo([server.base, second.base], 400);
+        } finally {
+          await second.stop();
+        }
+      }
+      results.push({
+        database: kind,
+        memoryMiB: { firstStart, restart, afterEnrolments, with1000Listeners: with1000 },
+        enrolments,
+        race,
+        fanOut: [small, large],
+        ...(burst ? { burst } : {}),
+      });
     } finally {
       await server.stop();
       await scratch?.drop();
