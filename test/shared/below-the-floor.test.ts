@@ -1,12 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { TemplateResult } from 'lit';
-import '../../src/enrolment-form/enrolment-form.js';
-import '../../src/principle-poll/principle-poll.js';
-import '../../src/region-map/region-map.js';
-import '../../src/session-calendar/session-calendar.js';
-import { demoFeedUrl } from '../fixtures.js';
-import { feedUrl } from '../reference-server.js';
+import { EVERY_WIDGET as WIDGETS } from '../every-widget.js';
 import { WAIT } from '../waits.js';
 import { isWebKit } from '../viewport.js';
 
@@ -21,29 +15,6 @@ import { isWebKit } from '../viewport.js';
  * no focus ring), and `@supports (color: light-dark(…))` is false. The widget must then look as
  * it does in light mode today, property for property.
  */
-
-const WIDGETS: Array<{ tag: string; render: () => TemplateResult; ready: string }> = [
-  {
-    tag: 'cop-session-calendar',
-    render: () => html`<cop-session-calendar src=${demoFeedUrl('cop-monitoring')}></cop-session-calendar>`,
-    ready: '[part="session"]',
-  },
-  {
-    tag: 'cop-enrolment-form',
-    render: () => html`<cop-enrolment-form src=${demoFeedUrl('bindende-afspraken')}></cop-enrolment-form>`,
-    ready: 'form',
-  },
-  {
-    tag: 'cop-region-map',
-    render: () => html`<cop-region-map src=${demoFeedUrl('cop-jeugdstelsel')} region="JZ21"></cop-region-map>`,
-    ready: 'svg.map .region--covered',
-  },
-  {
-    tag: 'cop-principle-poll',
-    render: () => html`<cop-principle-poll src=${feedUrl('poll-open')}></cop-principle-poll>`,
-    ready: 'form',
-  },
-];
 
 /** What a browser without light-dark() makes of a style sheet. */
 const withoutLightDark = (cssText: string) => cssText.replaceAll('light-dark(', 'cop-unknown-function(');

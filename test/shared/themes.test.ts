@@ -1,42 +1,13 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import { CONTRAST_PAIRS, contrastRatio } from '../../scripts/contrast.js';
-import '../../src/enrolment-form/enrolment-form.js';
-import '../../src/principle-poll/principle-poll.js';
-import '../../src/region-map/region-map.js';
-import '../../src/session-calendar/session-calendar.js';
-import { demoFeedUrl } from '../fixtures.js';
-import { feedUrl } from '../reference-server.js';
+import { EVERY_WIDGET as WIDGETS } from '../every-widget.js';
 import { WAIT } from '../waits.js';
 
 /**
  * The theme files in themes/ as a partner loads them: each one reaches inside every widget's
  * shadow root, and the dark theme keeps every widget accessible (axe, including contrast).
  */
-
-const WIDGETS: Array<{ tag: string; render: () => TemplateResult; ready: string }> = [
-  {
-    tag: 'cop-session-calendar',
-    render: () => html`<cop-session-calendar src=${demoFeedUrl('cop-monitoring')}></cop-session-calendar>`,
-    ready: '[part="session"]',
-  },
-  {
-    tag: 'cop-enrolment-form',
-    render: () => html`<cop-enrolment-form src=${demoFeedUrl('bindende-afspraken')}></cop-enrolment-form>`,
-    ready: 'form',
-  },
-  {
-    tag: 'cop-region-map',
-    render: () => html`<cop-region-map src=${demoFeedUrl('cop-jeugdstelsel')} region="JZ21"></cop-region-map>`,
-    ready: 'svg.map .region--covered',
-  },
-  {
-    // An open poll on the test reference server: the voting form, as a visitor first sees it.
-    tag: 'cop-principle-poll',
-    render: () => html`<cop-principle-poll src=${feedUrl('poll-open')}></cop-principle-poll>`,
-    ready: 'form',
-  },
-];
 
 const themeCss = new Map<string, string>();
 
