@@ -18,13 +18,15 @@ export function cors(allowedOrigins: string[], own: string[] = []): MiddlewareHa
   const allowed = new Set(allowedOrigins);
   return async (c, next) => {
     const origin = c.req.header('Origin');
+    // Answers differ by Origin (below), so a shared cache must keep one per Origin: otherwise a
+    // feed cached for the server's own page reaches a partner page without its CORS header.
+    c.header('Vary', 'Origin', { append: true });
     const foreign = origin !== undefined && origin !== new URL(c.req.url).origin && !own.includes(origin);
     if (!foreign) return c.req.method === 'OPTIONS' ? preflight(c) : next();
     const admin = c.req.path.startsWith('/api/admin/') || c.req.path === '/api/admin';
     if (admin) return error(c, 403, 'origin-not-allowed', ERRORS.adminOrigin);
     // The answer may be read by this origin: a refusal too, so the page learns why.
     c.header('Access-Control-Allow-Origin', origin);
-    c.header('Vary', 'Origin', { append: true });
     if (c.req.method === 'OPTIONS') return preflight(c);
     if (!READS.has(c.req.method) && !allowed.has(origin))
       return error(c, 403, 'origin-not-allowed', ERRORS.origin(origin));

@@ -640,6 +640,9 @@ for (const database of testDatabases()) {
         `${PARTNER}/`,
         PARTNER.toUpperCase(),
       ];
+      // A shared cache keeps one answer per Origin, also of a read without one (the server's own page).
+      for (const path of [`/api/programmes/${PROGRAMME}/feed`, '/api/programmes'])
+        assert.match((await h.send(path)).headers.get('Vary') ?? '', /Origin/, path);
       for (const origin of strangers) {
         // Reads are public (the feed, results): any page may show them, and reads its answer.
         const read = await h.send(`/api/programmes/${PROGRAMME}/feed`, { headers: { Origin: origin } });
