@@ -124,3 +124,25 @@ describe('the demo pages as visitors see them', function () {
     });
   }
 });
+
+describe('regioportaal.html in a browser without light-dark() (part of the floor in .browserslistrc)', () => {
+  it('keeps its light colours and hides the scheme switch, which could change nothing there', async () => {
+    const { doc, frame } = await visit('regioportaal', 1280);
+    const view = frame.contentWindow!;
+    const link = doc.querySelector<HTMLLinkElement>('link[href$="regioportaal.css"]')!;
+    expect(view.getComputedStyle(doc.querySelector('.scheme-switch')!).display, 'with light-dark()').to.not.equal(
+      'none',
+    );
+    // What an older browser makes of the page's style sheet: light-dark() is a function it does not know.
+    const older = doc.createElement('style');
+    older.textContent = (await (await fetch(link.href)).text()).replaceAll('light-dark(', 'cop-unknown-function(');
+    link.replaceWith(older);
+    await waitUntil(
+      () => view.getComputedStyle(doc.body).backgroundColor === 'rgb(255, 255, 255)',
+      'a white page',
+      WAIT,
+    );
+    expect(view.getComputedStyle(doc.body).color).to.equal('rgb(20, 33, 43)');
+    expect(view.getComputedStyle(doc.querySelector('.scheme-switch')!).display).to.equal('none');
+  });
+});
