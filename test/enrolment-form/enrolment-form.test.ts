@@ -374,6 +374,42 @@ describe('cop-enrolment-form against the reference server', () => {
     ).to.have.length(1);
   });
 
+  for (const { why, offline, thrown, says } of [
+    {
+      why: 'the device is offline',
+      offline: true,
+      thrown: new TypeError('Failed to fetch'),
+      says: 'uw apparaat is offline',
+    },
+    // What AbortSignal.timeout() throws when the form's 20 s are up.
+    {
+      why: 'the server does not answer in time',
+      offline: false,
+      thrown: new DOMException('signal timed out', 'TimeoutError'),
+      says: 'De server antwoordde niet op tijd',
+    },
+  ])
+    it(`says why nothing was sent when ${why}, and keeps what was typed`, async () => {
+      const el = await form('form-open');
+      await fillMember(el, 'gemeente', 'Stille Sanne', uniqueEmail('silent'));
+      await fillMember(el, 'onderwijs', 'Stille Sem', uniqueEmail('sem'));
+      await consent(el);
+      const realFetch = window.fetch;
+      window.fetch = () => Promise.reject(thrown);
+      if (offline) Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+      try {
+        await submitAndWait(el, '.failure');
+      } finally {
+        window.fetch = realFetch;
+        delete (navigator as { onLine?: boolean }).onLine; // the own property; the real getter is back
+      }
+      expect($(el, '.failure')!.textContent).to.contain(says).and.to.contain('Uw gegevens staan er nog');
+      expect($(el, '.failure')!.getAttribute('role')).to.equal('alert');
+      expect($<HTMLInputElement>(el, '#gemeente-name')!.value).to.equal('Stille Sanne');
+      expect(submitButton(el).textContent!.trim()).to.equal('Opnieuw proberen');
+      await expect(el).to.be.accessible();
+    });
+
   it('says so when the server fails (5xx) and keeps what was typed', async () => {
     const el = await form('form-open');
     await fillMember(el, 'gemeente', 'Anna de Vries', uniqueEmail('anna'));
