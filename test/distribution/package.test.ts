@@ -42,6 +42,9 @@ describe('the packed package', () => {
         /^(dist\/.+|themes\/[a-z-]+\.css|README\.md|custom-elements\.json|package\.json|LICEN[CS]E.*)$/,
         `${path} does not belong in the package`,
       );
+    // The licence package.json names, in full: EUPL-1.2 asks for its text to travel with the work.
+    assert.equal((JSON.parse(read('package.json')) as { license: string }).license, 'EUPL-1.2');
+    assert.match(read('LICENSE'), /^EUROPEAN UNION PUBLIC LICENCE v\. 1\.2\n/);
     const manifestTags = (
       JSON.parse(read('custom-elements.json')) as { modules: { declarations?: { tagName?: string }[] }[] }
     ).modules
