@@ -115,7 +115,8 @@ export class OutboxWorker {
   async #sendBatch(): Promise<boolean> {
     const work = async (q: Queryable) => {
       // The rows with what their mails say, in one query: the team, the chosen sessions and where
-      // the team stands in each slot now.
+      // the team stands in each slot now. Earliest due first, in the order of outbox_due, so the
+      // LIMIT stops the index scan (ordered by id, every due row was read and sorted per batch).
       const rows = await q.query<OutboxRow>(
         `SELECT o.id, o.kind, o.programme_id, o.enrolment_id, o.recipient, o.payload, o.attempts,
                 e.id IS NOT NULL AS enrolled, coalesce(e.session_ids, '{}') AS session_ids,
@@ -126,7 +127,7 @@ export class OutboxWorker {
                    FROM placement_positions p WHERE p.enrolment_id = o.enrolment_id) AS placements
            FROM outbox o LEFT JOIN enrolments e ON e.id = o.enrolment_id
           WHERE o.sent_at IS NULL AND o.failed_at IS NULL AND o.next_attempt_at <= now()
-          ORDER BY o.id LIMIT ${BATCH} FOR UPDATE OF o SKIP LOCKED`,
+          ORDER BY o.next_attempt_at, o.id LIMIT ${BATCH} FOR UPDATE OF o SKIP LOCKED`,
       );
       const sent: { id: string; note: string | null }[] = [];
       for (const row of rows) {
