@@ -607,13 +607,7 @@ describe('cop-enrolment-form without a server', () => {
     const feed: FeedInput = {
       ...staticFeed(),
       sessions: [
-        {
-          id: 's1',
-          title: 'Bijeenkomst 1',
-          start: '2099-03-02T13:00:00+01:00',
-          end: '2099-03-02T17:00:00+01:00',
-          location: null,
-        },
+        ...staticFeed().sessions,
         {
           id: 's2',
           title: 'Bijeenkomst 2',

@@ -1,6 +1,9 @@
 /** When a story has settled: what the story checker (stories.test.ts) and the visual tests wait for. */
+import { waitUntil } from '@open-wc/testing';
 import type { LitElement } from 'lit';
 import type { FeedState } from '../../src/shared/cop-element.js';
+import { WAIT } from '../waits.js';
+import type { ComposedStory } from './compose-story.js';
 
 export type Widget = LitElement & { feedState?: FeedState; src?: string };
 
@@ -14,6 +17,19 @@ export const widgetsIn = (canvas: HTMLElement) =>
 export const working = (el: Widget) =>
   !el.hasUpdated ||
   (el.feedState?.status === 'loading' ? Boolean(el.src) : Boolean(el.shadowRoot?.querySelector('.state--loading')));
+
+/** Runs the story in `canvas` on fresh storage; resolves once every widget in it has settled and rendered. */
+export async function runSettled(story: ComposedStory, canvas: HTMLElement): Promise<void> {
+  localStorage.clear();
+  sessionStorage.clear();
+  await story.run(canvas);
+  await waitUntil(
+    () => canvas.childElementCount > 0 && widgetsIn(canvas).every((el) => !working(el)),
+    `${story.name} did not settle`,
+    WAIT,
+  );
+  await Promise.all(widgetsIn(canvas).map((el) => el.updateComplete));
+}
 
 /** Resolves once nothing in the canvas or the widgets' shadow roots changed for `quietMs` (at most `maxMs`). */
 export function quiet(canvas: HTMLElement, quietMs = 80, maxMs = 2000): Promise<void> {

@@ -4,10 +4,9 @@
  * console error and throw nothing. The test server lists the stories files from disk, so a new
  * one is checked without being named here.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { composeStories, type ComposedStory } from './compose-story.js';
-import { quiet, widgetsIn, working } from './settle.js';
-import { WAIT } from '../waits.js';
+import { quiet, runSettled } from './settle.js';
 
 const { files, preview } = (await (await fetch('/__stories__/index.json')).json()) as {
   files: string[];
@@ -67,19 +66,11 @@ describe('every story', function () {
 
   for (const story of stories) {
     it(story.name, async () => {
-      localStorage.clear();
-      sessionStorage.clear();
       errors.length = 0;
       const canvas = document.createElement('div');
       document.body.append(canvas);
       try {
-        await story.run(canvas);
-        await waitUntil(
-          () => canvas.childElementCount > 0 && widgetsIn(canvas).every((el) => !working(el)),
-          `${story.name} did not settle`,
-          WAIT,
-        );
-        await Promise.all(widgetsIn(canvas).map((el) => el.updateComplete));
+        await runSettled(story, canvas);
         await quiet(canvas);
         await expect(canvas).to.be.accessible();
         expect(errors, 'console errors and uncaught errors').to.deep.equal([]);

@@ -9,11 +9,10 @@
  * DejaVu Sans from npm (dejavu-fonts-ttf; it has every character the widgets show, so nothing
  * falls back to a system font), a fixed clock, reduced motion, no animations and no caret.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { emulateMedia, executeServerCommand, setViewport } from '@web/test-runner-commands';
 import { composeStories, type ComposedStory } from '../stories/compose-story.js';
-import { quiet, widgetsIn, working } from '../stories/settle.js';
-import { WAIT } from '../waits.js';
+import { quiet, runSettled, widgetsIn } from '../stories/settle.js';
 
 export const WIDTHS = [390, 1280] as const;
 /** "Now" for every story that does not set its own: 10 January 2027, before the demo programmes. */
@@ -93,20 +92,12 @@ type Result = { passed: boolean; message?: string } | undefined;
 
 /** Renders the story on its own in a fresh canvas, lets it settle and compares its screenshot. */
 async function snapshot(story: ComposedStory, name: string): Promise<Result> {
-  localStorage.clear();
-  sessionStorage.clear();
   window.scrollTo(0, 0);
   const canvas = document.createElement('div');
   canvas.id = 'visual-canvas';
   document.body.append(canvas);
   try {
-    await story.run(canvas);
-    await waitUntil(
-      () => canvas.childElementCount > 0 && widgetsIn(canvas).every((el) => !working(el)),
-      `${story.name} did not settle`,
-      WAIT,
-    );
-    await Promise.all(widgetsIn(canvas).map((el) => el.updateComplete));
+    await runSettled(story, canvas);
     for (const root of shadowRoots(canvas))
       if (!root.adoptedStyleSheets.includes(steady)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, steady];
     await steadySize(canvas);
