@@ -1,3 +1,4 @@
+import { reconnectDelay } from '../shared/reconnect-delay.js';
 import { toResults, type PollResults } from './results.js';
 
 /** How the widget gets its results now; the widget says so next to them. */
@@ -85,7 +86,7 @@ export class LiveResults {
       void this.#poll(++this.#pollRun);
     }
     const { backoffMs, maxBackoffMs } = this.#options.timing;
-    const delay = Math.min(maxBackoffMs, backoffMs * 2 ** this.#failures) * (0.75 + Math.random() / 2);
+    const delay = reconnectDelay(this.#failures, backoffMs, maxBackoffMs);
     this.#failures += 1;
     clearTimeout(this.#retryTimer);
     this.#retryTimer = setTimeout(() => !this.#stopped && this.#connect(), delay);

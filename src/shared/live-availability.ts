@@ -7,6 +7,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { endpointUrl } from '../core/loader.js';
 import { AvailabilitySchema, type Availability, type Feed } from '../core/schema.js';
+import { reconnectDelay } from './reconnect-delay.js';
 
 type Listener = (availability: Availability) => void;
 
@@ -58,7 +59,7 @@ function connect(channel: Channel): void {
     if (channel.source !== source) return;
     source.close();
     channel.source = undefined;
-    const delay = Math.min(30_000, 1_000 * 2 ** channel.failures) * (0.75 + Math.random() / 2);
+    const delay = reconnectDelay(channel.failures, 1_000, 30_000);
     channel.failures += 1;
     channel.retry = setTimeout(() => channel.listeners.size && connect(channel), delay);
   });
