@@ -10,11 +10,7 @@ export const enrolmentFormStyles = css`
 
   .title {
     margin: 0 0 var(--_space-s);
-    font-family: var(--_heading-font-family);
     font-size: var(--_heading-font-size-l);
-    font-weight: var(--_heading-font-weight);
-    line-height: var(--_heading-line-height);
-    color: var(--_heading-color);
   }
 
   .status {

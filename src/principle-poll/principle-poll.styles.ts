@@ -29,19 +29,11 @@ export const principlePollStyles = css`
   }
 
   .title {
-    font-family: var(--_heading-font-family);
     font-size: var(--_heading-font-size-l);
-    font-weight: var(--_heading-font-weight);
-    line-height: var(--_heading-line-height);
-    color: var(--_heading-color);
   }
 
   .subtitle {
-    font-family: var(--_heading-font-family);
     font-size: var(--_heading-font-size-m);
-    font-weight: var(--_heading-font-weight);
-    line-height: var(--_heading-line-height);
-    color: var(--_heading-color);
   }
 
   p {

@@ -377,11 +377,7 @@ export const regionMapStyles = css`
   .panel__title,
   .list__title {
     margin: 0;
-    font-family: var(--_heading-font-family);
     font-size: var(--_heading-font-size-l);
-    font-weight: var(--_heading-font-weight);
-    line-height: var(--_heading-line-height);
-    color: var(--_heading-color);
   }
 
   .panel__region {

@@ -85,11 +85,7 @@ export const sessionCalendarStyles = css`
 
   .month-heading {
     margin: var(--_space-l) 0 var(--_space-s);
-    font-family: var(--_heading-font-family);
     font-size: var(--_heading-font-size-l);
-    font-weight: var(--_heading-font-weight);
-    line-height: var(--_heading-line-height);
-    color: var(--_heading-color);
   }
 
   .day-panel .month-heading {
@@ -126,11 +122,7 @@ export const sessionCalendarStyles = css`
 
   .session__title {
     margin: var(--_space-xs) 0;
-    font-family: var(--_heading-font-family);
     font-size: var(--_heading-font-size-m);
-    font-weight: var(--_heading-font-weight);
-    line-height: var(--_heading-line-height);
-    color: var(--_heading-color);
   }
 
   .nowrap {

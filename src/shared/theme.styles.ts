@@ -116,6 +116,15 @@ export const themeStyles = css`
     box-sizing: inherit;
   }
 
+  /* Every widget heading (a role="heading" element, its level from heading-level) in the partner's
+     heading typography; each widget sets its size (--_heading-font-size-l/m/s) and margins. */
+  [role='heading'] {
+    font-family: var(--_heading-font-family);
+    font-weight: var(--_heading-font-weight);
+    line-height: var(--_heading-line-height);
+    color: var(--_heading-color);
+  }
+
   /* A two-tone ring is visible on any background (WCAG 2.4.7, 2.4.13). */
   :focus-visible {
     outline: 3px solid var(--_color-focus);

@@ -108,3 +108,28 @@ describe('theme files', () => {
     });
   }
 });
+
+describe('the heading tokens (--cop-heading-*)', () => {
+  for (const widget of WIDGETS)
+    it(`<${widget.tag}>: every heading a screen reader lists takes the partner's heading font, weight, line height and colour`, async () => {
+      const el = await place(
+        widget,
+        (content) =>
+          html`<div
+            style="--cop-heading-font-family: Georgia, serif; --cop-heading-font-weight: 600; --cop-heading-line-height: 1.1; --cop-heading-color: rgb(120, 20, 60)"
+          >
+            ${content}
+          </div>`,
+      );
+      const headings = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="heading"]')];
+      expect(headings.length, 'headings on its first view').to.be.above(0);
+      for (const heading of headings) {
+        const style = getComputedStyle(heading);
+        expect(
+          { font: style.fontFamily, weight: style.fontWeight, color: style.color },
+          heading.textContent!.trim(),
+        ).to.deep.equal({ font: 'Georgia, serif', weight: '600', color: 'rgb(120, 20, 60)' });
+        expect(parseFloat(style.lineHeight) / parseFloat(style.fontSize)).to.be.closeTo(1.1, 0.01);
+      }
+    });
+});
